@@ -1,0 +1,58 @@
+import type { Rule } from './rule';
+
+/**
+ * An exclusive gateway that splits needs a condition on every outgoing flow but the default;
+ * a condition anywhere else would be silently ignored, so it is an error.
+ */
+export const gatewayConditions: Rule = {
+  id: 'gateway-conditions',
+  check({ graph, report }) {
+    for (const flow of Object.values(graph.flows)) {
+      const source = graph.nodes[flow.sourceId];
+      if (!source) continue;
+      const splits = source.kind === 'exclusiveGateway' && source.outgoing.length > 1;
+      const isDefault = source.kind === 'exclusiveGateway' && source.defaultFlowId === flow.id;
+      if (splits && !isDefault && flow.condition === undefined) {
+        report({
+          ruleId: this.id,
+          elementId: flow.id,
+          message: {
+            fr: `Le flux « ${flow.name ?? flow.id} » sort d'une passerelle exclusive sans condition.`,
+            en: `Flow "${flow.name ?? flow.id}" leaves an exclusive gateway without a condition.`,
+          },
+          hint: {
+            fr: 'Ajoutez une condition FEEL à ce flux, ou faites-en le flux par défaut de la passerelle.',
+            en: "Add a FEEL condition to this flow, or make it the gateway's default flow.",
+          },
+        });
+      }
+      if (flow.condition !== undefined && (!splits || isDefault)) {
+        report({
+          ruleId: this.id,
+          elementId: flow.id,
+          message: {
+            fr: `La condition du flux « ${flow.name ?? flow.id} » ne serait jamais évaluée.`,
+            en: `The condition of flow "${flow.name ?? flow.id}" would never be evaluated.`,
+          },
+          hint: {
+            fr: "Placez les conditions sur les flux sortant d'une passerelle exclusive (hors flux par défaut), ou retirez-la.",
+            en: 'Put conditions on flows leaving an exclusive gateway (not its default flow), or remove it.',
+          },
+        });
+      }
+    }
+    for (const node of Object.values(graph.nodes)) {
+      if (node.kind !== 'exclusiveGateway' || node.defaultFlowId === undefined) continue;
+      if (node.outgoing.includes(node.defaultFlowId)) continue;
+      report({
+        ruleId: this.id,
+        elementId: node.id,
+        message: {
+          fr: `Le flux par défaut de la passerelle « ${node.name ?? node.id} » ne part pas d'elle.`,
+          en: `The default flow of gateway "${node.name ?? node.id}" does not leave it.`,
+        },
+        hint: { fr: 'Choisissez comme flux par défaut un flux sortant de la passerelle.', en: 'Pick one of its outgoing flows as default.' },
+      });
+    }
+  },
+};

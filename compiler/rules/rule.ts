@@ -1,0 +1,17 @@
+import type { Report } from '../diagnostics';
+import type { CatalogActivity } from '../elements';
+import type { ProcessGraph } from '../graph';
+
+export interface RuleContext {
+  graph: ProcessGraph;
+  catalog: ReadonlyMap<string, CatalogActivity>;
+  /** When true, service tasks outside the catalog are errors instead of warnings. */
+  strictTaskTypes: boolean;
+  report: Report;
+}
+
+/** One check over the graph; its file is named after `id`. */
+export interface Rule {
+  id: string;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,84 @@
+/** Turns the moddle tree of one executable BPMN process into the process graph. */
+import { elementList, isElement, stringProperty, type ModdleElement } from './bpmn-xml';
+import type { Report } from './diagnostics';
+import { GRAPH_FORMAT_VERSION, type GraphNode, type ProcessGraph, type SequenceFlow } from './graph';
+import { alternatives, documentationOnly, translators, type TranslateContext } from './elements';
+
+function reportUnsupported(element: ModdleElement, report: Report): void {
+  const kind = element.$type.replace('bpmn:', '');
+  report({
+    ruleId: 'unsupported-element',
+    elementId: element.id,
+    message: {
+      fr: `L'élément « ${element.name ?? element.id} » (${kind}) n'est pas pris en charge par Rouage.`,
+      en: `Element "${element.name ?? element.id}" (${kind}) is not supported by Rouage.`,
+    },
+    hint: alternatives[element.$type] ?? {
+      fr: "Utilisez un événement de début ou de fin simple, une tâche de service, une tâche utilisateur ou une passerelle exclusive.",
+      en: 'Use a plain start or end event, a service task, a user task or an exclusive gateway.',
+    },
+  });
+}
+
+function translateFlow(element: ModdleElement, report: Report): SequenceFlow | undefined {
+  const source = element.sourceRef;
+  const target = element.targetRef;
+  if (!isElement(source) || !isElement(target) || !source.id || !target.id) {
+    report({
+      ruleId: 'flow-endpoints',
+      elementId: element.id,
+      message: {
+        fr: `Le flux « ${element.id} » n'a pas ${isElement(source) ? 'de cible' : 'de source'}.`,
+        en: `Sequence flow "${element.id}" has no ${isElement(source) ? 'target' : 'source'}.`,
+      },
+      hint: { fr: 'Reliez le flux à deux éléments, ou supprimez-le.', en: 'Connect the flow to two elements, or delete it.' },
+    });
+    return undefined;
+  }
+  const flow: SequenceFlow = { id: element.id ?? '', sourceId: source.id, targetId: target.id };
+  if (element.name) flow.name = element.name;
+  const condition = isElement(element.conditionExpression) ? stringProperty(element.conditionExpression, 'body') : undefined;
+  if (condition !== undefined && condition.trim() !== '') flow.condition = condition.trim().replace(/^=/, '').trim();
+  return flow;
+}
+
+export function translateProcess(process: ModdleElement, context: TranslateContext): ProcessGraph {
+  const nodes: Record<string, GraphNode> = {};
+  const flows: Record<string, SequenceFlow> = {};
+  for (const element of elementList(process.flowElements)) {
+    if (element.$type === 'bpmn:SequenceFlow') {
+      const flow = translateFlow(element, context.report);
+      if (flow) flows[flow.id] = flow;
+      continue;
+    }
+    if (documentationOnly.has(element.$type)) continue;
+    const translator = translators[element.$type];
+    if (!translator) {
+      reportUnsupported(element, context.report);
+      continue;
+    }
+    const node = translator(element, context);
+    if (node) nodes[node.id] = node;
+  }
+  // Flows to or from an element that could not be translated are already covered by that
+  // element's diagnostic; the graph keeps only flows between nodes it has.
+  for (const flow of Object.values(flows)) {
+    const source = nodes[flow.sourceId];
+    const target = nodes[flow.targetId];
+    if (!source || !target) {
+      delete flows[flow.id];
+      continue;
+    }
+    source.outgoing.push(flow.id);
+    target.incoming.push(flow.id);
+  }
+  const graph: ProcessGraph = {
+    formatVersion: GRAPH_FORMAT_VERSION,
+    processKey: process.id ?? '',
+    startNodeIds: Object.values(nodes).filter((n) => n.kind === 'startEvent').map((n) => n.id),
+    nodes,
+    flows,
+  };
+  if (process.name) graph.name = process.name;
+  return graph;
+}
