@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import signalements from '../providers/local/datasets/signalements.json';
+import { defineAiActivity } from './define-ai-activity';
+
+/** Example sets shipped with Rouage, selectable by name from a task's `dataset` input. */
+const DATASETS = { signalements: signalements.examples } as const;
+
+const example = z.object({ text: z.string().min(1), label: z.string().min(1) });
+
+export const classify = defineAiActivity({
+  type: 'ai.classify',
+  title: { fr: 'Classer un texte', en: 'Classify a text' },
+  description: {
+    fr: 'Range un texte dans une catégorie apprise à partir d’exemples étiquetés, avec un indice de confiance.',
+    en: 'Puts a text in a category learnt from labelled examples, with a confidence score.',
+  },
+  acceptsClassification: 'sensitive',
+  promptVersion: 'classify-1',
+  input: z
+    .object({
+      text: z.string().min(1, 'text must not be empty').max(50_000),
+      dataset: z.enum(Object.keys(DATASETS) as [keyof typeof DATASETS]).default('signalements'),
+      /** Overrides `dataset`: the task's own labelled examples. */
+      examples: z.array(example).min(2).optional(),
+    })
+    .refine((input) => !input.examples || new Set(input.examples.map((e) => e.label)).size >= 2, {
+      message: 'examples must cover at least two labels',
+      path: ['examples'],
+    }),
+  output: z.object({
+    category: z.string(),
+    confidence: z.number().min(0).max(1),
+    scores: z.array(z.object({ label: z.string(), probability: z.number() })),
+  }),
+  async run(input, { provider, signal }) {
+    const result = await provider.classify({ text: input.text, examples: input.examples ?? DATASETS[input.dataset] }, signal);
+    return { category: result.label, confidence: result.confidence, scores: result.scores };
+  },
+});

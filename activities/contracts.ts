@@ -1,0 +1,49 @@
+/**
+ * What the interpreter workflow sends to activities and gets back. Type-only: the workflow
+ * sandbox imports nothing else from here.
+ */
+
+/** Where a service task runs: which instance, which element, which process version. */
+export interface InstanceRef {
+  instanceId: string;
+  processKey: string;
+  processVersion: number;
+  elementId: string;
+  businessKey?: string;
+}
+
+/**
+ * The one argument of every service-task activity (catalog or external), as Camunda gives a
+ * job: the task's input variables and its headers. The activity returns variables.
+ */
+export interface ServiceTaskRequest {
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+  instance: InstanceRef;
+}
+
+export type ServiceTaskResult = Record<string, unknown>;
+
+export interface OpenUserTaskRequest {
+  taskId: string;
+  instance: InstanceRef;
+  name: string;
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  form?: unknown;
+  variables: Record<string, unknown>;
+}
+
+export interface CloseUserTaskRequest {
+  taskId: string;
+  state: 'completed' | 'canceled';
+  by?: string;
+  result?: Record<string, unknown>;
+}
+
+/** Activity names the workflow calls besides the service-task types. */
+export const HUMAN_TASK_ACTIVITIES = {
+  open: 'openUserTask',
+  close: 'closeUserTask',
+} as const;

@@ -1,0 +1,39 @@
+/**
+ * Configuration from the environment, parsed once at boot with zod. Every problem is listed
+ * at once, with the variable to set.
+ */
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').default('mongodb://127.0.0.1:27017/rouage'),
+  ROUAGE_TASK_QUEUE: z.string().min(1).default('rouage'),
+  ROUAGE_EXTERNAL_TASK_QUEUE: z.string().min(1).default('rouage-external'),
+  /** Signs session tokens. Required in production; generated per start in development. */
+  ROUAGE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ROUAGE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** A workflow bundle built ahead (`npm run build:workflows`), so the worker starts without bundling. */
+  ROUAGE_WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /** Service tasks outside the activity catalog are refused at deploy instead of warned about. */
+  ROUAGE_STRICT_TASK_TYPES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration; fix these environment variables:\n${problems.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && !config.ROUAGE_SECRET) {
+    throw new ConfigError('Invalid configuration: ROUAGE_SECRET must be set in production (32+ random characters, e.g. `openssl rand -hex 32`).');
+  }
+  return config;
+}
