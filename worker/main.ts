@@ -1,0 +1,29 @@
+/** Worker process entry point: `npm run worker` (or started by `npm start`). */
+import { NativeConnection } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createLocalProvider } from '../activities';
+import { loadConfig } from '../platform/config';
+import { createWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.ROUAGE_TASK_QUEUE,
+    provider: createLocalProvider(),
+    ...(config.ROUAGE_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.ROUAGE_WORKFLOW_BUNDLE } } : {}),
+  });
+  console.log(`worker: polling task queue "${config.ROUAGE_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+  // Worker.run ends on SIGINT/SIGTERM once in-flight tasks are done.
+  await worker.run();
+  await connection.close();
+  await mongoose.disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(`worker: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

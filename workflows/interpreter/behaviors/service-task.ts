@@ -1,0 +1,37 @@
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import type { ServiceTaskRequest, ServiceTaskResult } from '../../../activities/contracts';
+import type { ServiceTaskNode } from '../../../compiler/graph';
+import type { Behavior, ExecutionContext } from '../context';
+import { applyMappings } from '../feel';
+import { IncidentError } from '../incident';
+
+type ServiceTaskActivity = (request: ServiceTaskRequest) => Promise<ServiceTaskResult>;
+
+/** Camunda semantics for a job's result: output mappings, else `resultVariable`, else merge. */
+export function applyResult(node: { outputs: ServiceTaskNode['outputs']; id: string }, result: Record<string, unknown>, context: ExecutionContext, resultVariable?: string) {
+  const variables = context.state.variables;
+  if (node.outputs.length > 0) Object.assign(variables, applyMappings(node.outputs, { ...variables, ...result }, node.id));
+  else if (resultVariable) variables[resultVariable] = result;
+  else Object.assign(variables, result);
+}
+
+export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
+  const variables = node.inputs.length > 0 ? applyMappings(node.inputs, context.state.variables, node.id) : { ...context.state.variables };
+  const activities = proxyActivities<Record<string, ServiceTaskActivity>>({
+    startToCloseTimeout: '5 minutes',
+    retry: { maximumAttempts: node.retries },
+    ...(node.external ? { taskQueue: node.headers.taskQueue ?? context.externalTaskQueue } : {}),
+  });
+  const run = activities[node.taskType]!;
+  let result: ServiceTaskResult;
+  try {
+    result = await run({ variables, headers: node.headers, instance: { ...context.instance, elementId: node.id } });
+  } catch (error) {
+    if (error instanceof ActivityFailure) {
+      throw new IncidentError(node.id, `${node.taskType} failed: ${error.cause?.message ?? error.message}`);
+    }
+    throw error;
+  }
+  applyResult(node, result, context, node.headers.resultVariable);
+  return node.outgoing;
+};
