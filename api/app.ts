@@ -1,0 +1,64 @@
+/** The Express application: /api/v1 routes, problem+json errors, and the built web app. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import express from 'express';
+import { compilerCatalog } from '../activities';
+import { authRouter } from './auth/router';
+import { authenticate } from './auth/current-user';
+import { createTokenSigner } from './auth/tokens';
+import { catalogRouter } from './catalog/router';
+import { healthRouter } from './health/router';
+import { instancesRouter } from './instances/router';
+import { notFoundHandler, problemHandler } from './problems';
+import { processesRouter } from './processes/router';
+import { tasksRouter } from './tasks/router';
+
+export interface AppOptions {
+  temporalClient: Client;
+  taskQueue: string;
+  externalTaskQueue: string;
+  secret: string;
+  secureCookies: boolean;
+  strictTaskTypes: boolean;
+  /** Folder of the built web app; when absent the API still runs. */
+  webAppDir?: string;
+}
+
+export const JSON_LIMIT = '1mb';
+export const XML_LIMIT = '5mb';
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const signer = createTokenSigner(options.secret);
+  const requireUser = authenticate(signer);
+  const temporal = { client: options.temporalClient, taskQueue: options.taskQueue, externalTaskQueue: options.externalTaskQueue };
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
+  api.use(express.text({ limit: XML_LIMIT, type: ['application/xml', 'text/xml'] }));
+  api.use('/health', healthRouter(options.temporalClient));
+  api.use('/auth', authRouter(signer, { secureCookies: options.secureCookies }));
+  api.use('/catalog', requireUser, catalogRouter());
+  api.use('/processes', requireUser, processesRouter({ catalog: compilerCatalog(), strictTaskTypes: options.strictTaskTypes }));
+  api.use('/tasks', requireUser, tasksRouter(options.temporalClient));
+  api.use('/', requireUser, instancesRouter(temporal));
+  api.use(notFoundHandler);
+  api.use(problemHandler);
+  app.use('/api/v1', api);
+
+  const webAppDir = options.webAppDir;
+  if (webAppDir && existsSync(path.join(webAppDir, 'index.html'))) {
+    app.use(express.static(webAppDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/inbox, /modeler...) all load the app.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(webAppDir, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('Rouage API is running under /api/v1. The web app is not built: run `npm run build:ui` (npm start does it).');
+    });
+  }
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { aiActivities } from '../../activities';
+
+/** The AI activities a diagram can use, with their input and output schemas. */
+export function catalogRouter(): Router {
+  const router = Router();
+  router.get('/', (_req, res) => {
+    res.json({
+      items: aiActivities.map((activity) => ({
+        type: activity.type,
+        title: activity.title,
+        description: activity.description,
+        acceptsClassification: activity.acceptsClassification,
+        promptVersion: activity.promptVersion,
+        inputSchema: z.toJSONSchema(activity.input, { io: 'input', unrepresentable: 'any' }),
+        outputSchema: z.toJSONSchema(activity.output, { unrepresentable: 'any' }),
+      })),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,62 @@
+/** The state of an instance as Temporal knows it: status, variables, active elements. */
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { instanceStateQuery, PROCESS_WORKFLOW, type InstanceState, type RunProcessResult } from '../../workflows/definitions';
+import { problems } from '../problems';
+
+export type InstanceStatus = 'running' | 'completed' | 'failed' | 'canceled' | 'terminated';
+
+const STATUS: Record<WorkflowExecutionDescription['status']['name'], InstanceStatus> = {
+  RUNNING: 'running',
+  CONTINUED_AS_NEW: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  TIMED_OUT: 'failed',
+  CANCELLED: 'canceled',
+  TERMINATED: 'terminated',
+  PAUSED: 'running',
+  UNKNOWN: 'running',
+  UNSPECIFIED: 'running',
+};
+
+export async function describeInstance(client: Client, instanceId: string) {
+  const handle = client.workflow.getHandle(instanceId);
+  let description: WorkflowExecutionDescription;
+  try {
+    description = await handle.describe();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw problems.notFound('Instance', instanceId);
+    throw error;
+  }
+  if (description.type !== PROCESS_WORKFLOW) throw problems.notFound('Instance', instanceId);
+  const status = STATUS[description.status.name] ?? 'running';
+  const base = {
+    instanceId,
+    status,
+    startedAt: description.startTime,
+    closedAt: description.closeTime ?? null,
+  };
+  if (status === 'completed') {
+    const result = (await handle.result()) as RunProcessResult;
+    return { ...base, variables: result.variables, activeElements: [] };
+  }
+  let state: InstanceState | undefined;
+  try {
+    state = await handle.query(instanceStateQuery);
+  } catch {
+    // A closed instance answers queries only while a worker can replay it; status still stands.
+  }
+  let failure: string | undefined;
+  if (status === 'failed') {
+    try {
+      await handle.result();
+    } catch (error) {
+      failure = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+    }
+  }
+  return {
+    ...base,
+    variables: state?.variables ?? {},
+    activeElements: status === 'running' ? (state?.active ?? []) : [],
+    ...(failure ? { failure } : {}),
+  };
+}

@@ -1,0 +1,46 @@
+/** API process entry point: `npm run api` (or started by `npm start`). */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { loadConfig } from '../platform/config';
+import { createApp } from './app';
+import { seedDemoAccounts } from './auth/demo-accounts';
+import { deployExamples } from './examples';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const development = config.NODE_ENV !== 'production';
+  await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 });
+  await mongoose.connection.syncIndexes();
+  // Connection.lazy: the API starts (and /health says so) even while Temporal is still down.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporalClient = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  if (development) {
+    const generated = await seedDemoAccounts(config.ROUAGE_DEMO_PASSWORD);
+    if (generated) console.log(`api: demo accounts admin, owner, supervisor, agent-a, agent-b created with password: ${generated}`);
+    await deployExamples();
+  }
+  const app = createApp({
+    temporalClient,
+    taskQueue: config.ROUAGE_TASK_QUEUE,
+    externalTaskQueue: config.ROUAGE_EXTERNAL_TASK_QUEUE,
+    // In development a per-start secret is enough: sessions end when the API restarts.
+    secret: config.ROUAGE_SECRET ?? randomBytes(32).toString('hex'),
+    secureCookies: !development,
+    strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES,
+    webAppDir: path.resolve(__dirname, '..', 'modeler-ui', 'dist'),
+  });
+  const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));
+  const shutdown = () => {
+    server.close(() => void mongoose.disconnect().then(() => connection.close()).finally(() => process.exit(0)));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`api: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/**
+ * Deploy: compile the BPMN, refuse it with every diagnostic when it has errors, else store it
+ * as the next version of its process, unless identical XML is already deployed.
+ */
+import { createHash } from 'node:crypto';
+import { compile, hasErrors, type CompileOptions, type Diagnostic } from '../../compiler';
+import { isDuplicateKeyError, ProcessVersionModel } from '../../platform/storage';
+import { problems } from '../problems';
+
+export interface DeployResult {
+  processKey: string;
+  version: number;
+  name: string | null;
+  created: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_VERSION_RACE_RETRIES = 5;
+
+export async function deployProcess(bpmnXml: string, deployedBy: string, options: CompileOptions): Promise<DeployResult> {
+  const { graph, diagnostics } = await compile(bpmnXml, options);
+  if (!graph || hasErrors(diagnostics)) throw problems.invalidDiagram(diagnostics);
+
+  const xmlHash = createHash('sha256').update(bpmnXml).digest('hex');
+  const name = graph.name ?? null;
+  const existing = await ProcessVersionModel.findOne({ processKey: graph.processKey, xmlHash }, { version: 1 }).lean();
+  if (existing) return { processKey: graph.processKey, version: existing.version, name, created: false, diagnostics };
+
+  // Two deploys at once may pick the same number: the unique index refuses one, which retries.
+  for (let attempt = 0; attempt < MAX_VERSION_RACE_RETRIES; attempt += 1) {
+    const latest = await ProcessVersionModel.findOne({ processKey: graph.processKey }, { version: 1 }).sort({ version: -1 }).lean();
+    const version = (latest?.version ?? 0) + 1;
+    try {
+      await ProcessVersionModel.create({ processKey: graph.processKey, version, name, xmlHash, bpmnXml, graph, diagnostics, deployedBy, deployedAt: new Date() });
+      return { processKey: graph.processKey, version, name, created: true, diagnostics };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  throw problems.conflict(`Process ${graph.processKey} is being deployed by someone else at the same moment. Deploy again.`);
+}

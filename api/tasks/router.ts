@@ -1,0 +1,105 @@
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import { OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord } from '../../platform/storage';
+import { currentUser } from '../auth/current-user';
+import { problems } from '../problems';
+import { parseRequest } from '../validation';
+import { assertOpen, completeTask, loadTask } from './complete-task';
+import { presentTask } from './present-task';
+import { canSee, canWork, visibilityFilter } from './task-access';
+
+const listSchema = z.object({
+  state: z.enum(['open', 'all', ...TASK_STATES]).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().optional(),
+});
+
+const completeSchema = z.object({ variables: z.record(z.string(), z.unknown()).default({}) });
+
+interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
+    if (typeof parsed.createdAt === 'string' && typeof parsed.id === 'string') return parsed;
+  } catch {
+    // reported below
+  }
+  throw problems.invalidRequest([{ path: 'cursor', message: 'not a cursor this API returned; start again without it' }]);
+}
+
+export function tasksRouter(client: Client): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const query = parseRequest(listSchema, req.query);
+    const user = currentUser(res);
+    const filters: Record<string, unknown>[] = [visibilityFilter(user)];
+    if (query.state === 'open') filters.push({ state: { $in: OPEN_TASK_STATES } });
+    else if (query.state !== 'all') filters.push({ state: query.state });
+    if (query.cursor) {
+      const { createdAt, id } = decodeCursor(query.cursor);
+      const at = new Date(createdAt);
+      filters.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] });
+    }
+    const page = await TaskModel.find({ $and: filters }).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<TaskRecord[]>();
+    const items = page.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const nextCursor = page.length > query.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last._id })).toString('base64url') : null;
+    res.json({ items: items.map(presentTask), nextCursor });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const task = await loadTask(req.params.id);
+    if (!canSee(currentUser(res), task)) throw problems.forbidden(`Task ${task._id} is not for you: it is for ${task.candidateGroups.join(', ') || task.assignee}.`);
+    res.json(presentTask(task));
+  });
+
+  router.post('/:id/claim', async (req, res) => {
+    const user = currentUser(res);
+    const task = await loadTask(req.params.id);
+    assertOpen(task, 'claimed');
+    if (task.assignee === user.username) return res.json(presentTask(task));
+    if (task.assignee !== null) throw problems.conflict(`Task ${task._id} was claimed by ${task.assignee}. Pick another task.`, { currentState: presentTask(task) });
+    if (!canWork(user, task)) throw problems.forbidden(`Task ${task._id} is for ${task.candidateGroups.join(', ') || 'other people'}; you are not among its candidates.`);
+    const now = new Date();
+    // Conditional on still being unassigned: of two agents claiming at once, exactly one wins.
+    const claimed = await TaskModel.findOneAndUpdate(
+      { _id: task._id, state: 'created', assignee: null },
+      { $set: { assignee: user.username, state: 'assigned' }, $push: { history: { at: now, by: user.username, action: 'claimed' } } },
+      { new: true },
+    ).lean<TaskRecord>();
+    if (!claimed) {
+      const current = await loadTask(task._id);
+      throw problems.conflict(`Task ${task._id} was just ${current.assignee ? `claimed by ${current.assignee}` : current.state}. Pick another task.`, { currentState: presentTask(current) });
+    }
+    res.json(presentTask(claimed));
+  });
+
+  router.post('/:id/unclaim', async (req, res) => {
+    const user = currentUser(res);
+    const task = await loadTask(req.params.id);
+    assertOpen(task, 'released');
+    const mayRelease = task.assignee === user.username || user.roles.includes('supervisor') || user.roles.includes('admin');
+    if (!mayRelease) throw problems.forbidden(`Only ${task.assignee ?? 'its assignee'} or a supervisor can release task ${task._id}.`);
+    const now = new Date();
+    const released = await TaskModel.findOneAndUpdate(
+      { _id: task._id, state: 'assigned', assignee: task.assignee },
+      { $set: { assignee: null, state: 'created' }, $push: { history: { at: now, by: user.username, action: 'unclaimed' } } },
+      { new: true },
+    ).lean<TaskRecord>();
+    res.json(presentTask(released ?? (await loadTask(task._id))));
+  });
+
+  router.post('/:id/complete', async (req, res) => {
+    const { variables } = parseRequest(completeSchema, req.body ?? {});
+    res.json(await completeTask(client, currentUser(res), req.params.id, variables));
+  });
+
+  return router;
+}
