@@ -26,7 +26,7 @@ function demoPassword(dataDir: string): string {
 }
 
 function run(name: string, script: string, env: NodeJS.ProcessEnv, onExit: (code: number | null) => void): ChildProcess {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), script], { cwd: projectRoot, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: 'inherit' });
   child.on('exit', onExit);
   return child;
 }

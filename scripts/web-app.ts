@@ -1,4 +1,5 @@
 /** Builds the web app with Vite when its build is missing or older than its sources. */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,7 +26,14 @@ export async function ensureWebApp(log: (line: string) => void): Promise<void> {
   if (webAppIsCurrent()) return;
   const started = Date.now();
   log('Building the web app with Vite (first run or sources changed)...');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(webAppSourceDir, 'vite.config.mts'), logLevel: 'warn' });
+  // A child process: Vite is ES-module only, and jest's runtime (which runs the test setup) is not.
+  await new Promise<void>((resolve, reject) => {
+    const vite = spawn(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', path.join(webAppSourceDir, 'vite.config.mts'), '--logLevel', 'warn'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
+    vite.on('error', reject);
+    vite.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (exit ${code}); see the lines above`))));
+  });
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

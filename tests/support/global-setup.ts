@@ -1,12 +1,11 @@
 /**
  * Before any test: the real Temporal dev server and FerretDB (started here unless
- * TEMPORAL_ADDRESS / MONGODB_URI point at running ones), the workflow bundle built once, and
- * the web app built when its sources changed.
+ * TEMPORAL_ADDRESS / MONGODB_URI point at running ones) and the workflow bundle, built once.
+ * (Browser tests build the web app themselves, with `ensureWebApp`.)
  */
 import path from 'node:path';
 import { profiles, provideInfrastructure } from '../../scripts/infra';
 import { logger } from '../../scripts/log';
-import { ensureWebApp } from '../../scripts/web-app';
 import { writeWorkflowBundle } from '../../scripts/workflow-bundle';
 
 const log = logger('tests');
@@ -20,6 +19,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.ROUAGE_TEST_MONGODB_URI = infra.mongodbUri;
   log('Bundling the interpreter workflow...');
   process.env.ROUAGE_TEST_WORKFLOW_BUNDLE = await writeWorkflowBundle(path.join(profiles.test.dataDir, 'workflow-bundle.js'));
-  await ensureWebApp(log);
   log(`Test infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
