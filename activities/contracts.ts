@@ -42,8 +42,8 @@ export interface CloseUserTaskRequest {
   result?: Record<string, unknown>;
 }
 
-/** Activity names the workflow calls besides the service-task types. */
-export const HUMAN_TASK_ACTIVITIES = {
-  open: 'openUserTask',
-  close: 'closeUserTask',
-} as const;
+/** The activities the workflow calls besides the service-task types. */
+export interface HumanTaskActivities {
+  openUserTask(request: OpenUserTaskRequest): Promise<void>;
+  closeUserTask(request: CloseUserTaskRequest): Promise<void>;
+}

@@ -4,8 +4,7 @@
  */
 import { runAiActivity } from './ai/run-ai-activity';
 import { aiActivities } from './catalog';
-import type { ServiceTaskRequest } from './contracts';
-import { HUMAN_TASK_ACTIVITIES } from './contracts';
+import type { HumanTaskActivities, ServiceTaskRequest } from './contracts';
 import { closeUserTask, openUserTask } from './human-tasks';
 import type { AiProvider } from './providers/provider';
 
@@ -15,10 +14,8 @@ export interface ActivityDependencies {
 }
 
 export function createActivities({ provider }: ActivityDependencies) {
-  const activities: Record<string, (...args: never[]) => Promise<unknown>> = {
-    [HUMAN_TASK_ACTIVITIES.open]: openUserTask,
-    [HUMAN_TASK_ACTIVITIES.close]: closeUserTask,
-  };
+  const humanTasks: HumanTaskActivities = { openUserTask, closeUserTask };
+  const activities: Record<string, (...args: never[]) => Promise<unknown>> = { ...humanTasks };
   for (const definition of aiActivities) {
     activities[definition.type] = (request: ServiceTaskRequest) => runAiActivity(definition, request, provider);
   }

@@ -31,7 +31,8 @@ function readFile(file: string | undefined): string {
   }
 }
 
-async function api(method: string, path: string, body?: { json?: unknown; xml?: string }): Promise<any> {
+// The API's answers are JSON objects whose fields each command reads.
+async function api(method: string, path: string, body?: { json?: unknown; xml?: string }): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const baseUrl = (process.env.ROUAGE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
   let token = process.env.ROUAGE_TOKEN;
   const call = async (m: string, p: string, headers: Record<string, string>, payload?: string) => {

@@ -5,13 +5,17 @@ import path from 'node:path';
 
 const projectRoot = path.resolve(__dirname, '..');
 export const webAppSourceDir = path.join(projectRoot, 'modeler-ui');
+/** The browser bundle also holds the compiler (live validation) and the locked dependencies. */
+const webAppInputs = [webAppSourceDir, path.join(projectRoot, 'compiler'), path.join(projectRoot, 'package-lock.json')];
 export const webAppDistDir = path.join(webAppSourceDir, 'dist');
 
-function newestSourceTime(dir: string): number {
+function newestSourceTime(input: string): number {
+  const stats = statSync(input);
+  if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(input, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'public' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
+    const full = path.join(input, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
   }
   return newest;
@@ -19,7 +23,7 @@ function newestSourceTime(dir: string): number {
 
 export function webAppIsCurrent(): boolean {
   const index = path.join(webAppDistDir, 'index.html');
-  return existsSync(index) && statSync(index).mtimeMs >= newestSourceTime(webAppSourceDir);
+  return existsSync(index) && statSync(index).mtimeMs >= Math.max(...webAppInputs.map(newestSourceTime));
 }
 
 export async function ensureWebApp(log: (line: string) => void): Promise<void> {

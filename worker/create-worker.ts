@@ -2,7 +2,7 @@
  * Builds the Temporal worker: the interpreter workflow plus every activity of the catalog and
  * the human-task activities, on the platform's task queue.
  */
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 
 export interface CreateWorkerOptions extends ActivityDependencies {

@@ -4,7 +4,7 @@
  * This file is the shell: handlers, start, cancellation; the engine does the token flow.
  */
 import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { HUMAN_TASK_ACTIVITIES, type CloseUserTaskRequest } from '../activities/contracts';
+import type { HumanTaskActivities } from '../activities/contracts';
 import {
   completeUserTaskUpdate,
   instanceStateQuery,
@@ -16,7 +16,7 @@ import type { ExecutionContext, HumanTaskRegistry } from './interpreter/context'
 import { runToken } from './interpreter/engine';
 import { IncidentError } from './interpreter/incident';
 
-const { closeUserTask } = proxyActivities<{ [HUMAN_TASK_ACTIVITIES.close]: (request: CloseUserTaskRequest) => Promise<void> }>({
+const { closeUserTask } = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '30 seconds',
 });
 

@@ -72,7 +72,7 @@ export function tasksRouter(client: Client): Router {
     const claimed = await TaskModel.findOneAndUpdate(
       { _id: task._id, state: 'created', assignee: null },
       { $set: { assignee: user.username, state: 'assigned' }, $push: { history: { at: now, by: user.username, action: 'claimed' } } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<TaskRecord>();
     if (!claimed) {
       const current = await loadTask(task._id);
@@ -91,7 +91,7 @@ export function tasksRouter(client: Client): Router {
     const released = await TaskModel.findOneAndUpdate(
       { _id: task._id, state: 'assigned', assignee: task.assignee },
       { $set: { assignee: null, state: 'created' }, $push: { history: { at: now, by: user.username, action: 'unclaimed' } } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<TaskRecord>();
     res.json(presentTask(released ?? (await loadTask(task._id))));
   });

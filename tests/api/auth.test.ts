@@ -18,7 +18,7 @@ describe('authentication', () => {
     const withBearer = await platform.request('GET', '/api/v1/auth/me', { token: response.body.token });
     expect(withBearer.body.username).toBe('agent-a');
     const withCookie = await fetch(`${platform.baseUrl}/api/v1/auth/me`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect((await withCookie.json()).username).toBe('agent-a');
+    expect(((await withCookie.json()) as { username: string }).username).toBe('agent-a');
   });
 
   it('answers the same 401 for a wrong password and an unknown user', async () => {

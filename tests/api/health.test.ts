@@ -28,7 +28,7 @@ describe('GET /api/v1/health', () => {
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/health`);
       expect(response.status).toBe(503);
-      const body = await response.json();
+      const body = (await response.json()) as { temporal: { error?: string } };
       expect(body).toMatchObject({ status: 'degraded', temporal: { status: 'down' }, mongodb: { status: 'up' } });
       expect(body.temporal.error).toEqual(expect.any(String));
     } finally {

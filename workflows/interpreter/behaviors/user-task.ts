@@ -1,14 +1,12 @@
 import { condition, proxyActivities } from '@temporalio/workflow';
-import { HUMAN_TASK_ACTIVITIES, type CloseUserTaskRequest, type OpenUserTaskRequest } from '../../../activities/contracts';
+import type { HumanTaskActivities } from '../../../activities/contracts';
 import type { UserTaskNode } from '../../../compiler/graph';
 import type { Behavior } from '../context';
 import { applyMappings, resolveIdList } from '../feel';
 import { applyResult } from './service-task';
 
-const humanTaskActivities = proxyActivities<{
-  [HUMAN_TASK_ACTIVITIES.open]: (request: OpenUserTaskRequest) => Promise<void>;
-  [HUMAN_TASK_ACTIVITIES.close]: (request: CloseUserTaskRequest) => Promise<void>;
-}>({ startToCloseTimeout: '30 seconds',
+const humanTaskActivities = proxyActivities<HumanTaskActivities>({
+  startToCloseTimeout: '30 seconds',
   // No maximumAttempts: retried until the database answers, as a human task must not be lost.
 });
 
