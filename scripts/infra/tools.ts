@@ -25,7 +25,7 @@ function missingGoMessage(name: ToolName): string {
   return [
     `Cannot provide "${name}": it is not in ${binDir}, not on PATH, and Go is not installed to build it.`,
     'Fix one of:',
-    '  - install Go 1.23 or newer (https://go.dev/dl) and run the command again: it builds what is missing;',
+    '  - install Go 1.25 or newer (https://go.dev/dl) and run the command again: it builds what is missing;',
     `  - put the binaries on PATH: temporal ${TOOL_VERSIONS.temporal} (github.com/temporalio/cli) and ferretdb ${TOOL_VERSIONS.ferretdb};`,
     '  - or use running servers: set TEMPORAL_ADDRESS (e.g. localhost:7233) and MONGODB_URI (e.g. mongodb://localhost:27017/rouage).',
   ].join('\n');
