@@ -3,6 +3,8 @@
  * sandbox imports nothing else from here.
  */
 
+import type { DataClassification } from '../compiler/ai-policy';
+
 /** Where a service task runs: which instance, which element, which process version. */
 export interface InstanceRef {
   instanceId: string;
@@ -10,6 +12,9 @@ export interface InstanceRef {
   processVersion: number;
   elementId: string;
   businessKey?: string;
+  /** From the process graph: what AI activities check before sending data anywhere. */
+  dataClassification: DataClassification;
+  aiProvider?: string;
 }
 
 /**

@@ -1,26 +1,21 @@
 /**
- * `createActivities(deps)`: every activity the worker registers, with providers injected so
- * tests and deployments choose them without module mocking.
+ * `createActivities(ai)`: every activity the worker registers. The AI runtime (catalog,
+ * providers, policy) is injected so tests and deployments choose it without module mocking.
  */
+import type { AiRuntime } from './ai-runtime';
 import { runAiActivity } from './ai/run-ai-activity';
-import { aiActivities } from './catalog';
 import type { HumanTaskActivities, ServiceTaskRequest } from './contracts';
 import { closeUserTask, openUserTask } from './human-tasks';
-import type { AiProvider } from './providers/provider';
 
-export interface ActivityDependencies {
-  /** The provider AI activities use. Per-process choice and sovereignty checks come with the AI issue. */
-  provider: AiProvider;
-}
-
-export function createActivities({ provider }: ActivityDependencies) {
+export function createActivities(ai: AiRuntime) {
   const humanTasks: HumanTaskActivities = { openUserTask, closeUserTask };
   const activities: Record<string, (...args: never[]) => Promise<unknown>> = { ...humanTasks };
-  for (const definition of aiActivities) {
-    activities[definition.type] = (request: ServiceTaskRequest) => runAiActivity(definition, request, provider);
+  for (const definition of ai.catalog) {
+    activities[definition.type] = (request: ServiceTaskRequest) => runAiActivity(definition, request, ai);
   }
   return activities;
 }
 
-export { aiActivities, compilerCatalog } from './catalog';
-export { createLocalProvider } from './providers/local/local-provider';
+export { aiPolicyOf, aiRuntimeFromConfig, localAiRuntime, type AiRuntime } from './ai-runtime';
+export { builtinCatalog, compilerCatalog, type AiCatalog } from './catalog';
+export { elementTemplates } from './element-templates';

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import express from 'express';
-import { compilerCatalog } from '../activities';
+import { aiPolicyOf, compilerCatalog, type AiRuntime } from '../activities';
 import { authRouter } from './auth/router';
 import { authenticate } from './auth/current-user';
 import { createTokenSigner } from './auth/tokens';
+import { auditRouter } from './audit/router';
 import { catalogRouter } from './catalog/router';
 import { healthRouter } from './health/router';
 import { instancesRouter } from './instances/router';
@@ -21,6 +22,8 @@ export interface AppOptions {
   secret: string;
   secureCookies: boolean;
   strictTaskTypes: boolean;
+  /** The AI catalog and providers: what deploys are checked against. */
+  ai: AiRuntime;
   /** Folder of the built web app; when absent the API still runs. */
   webAppDir?: string;
 }
@@ -41,10 +44,12 @@ export function createApp(options: AppOptions): express.Express {
   api.use(express.text({ limit: XML_LIMIT, type: ['application/xml', 'text/xml'] }));
   api.use('/health', healthRouter(options.temporalClient));
   api.use('/auth', authRouter(signer, { secureCookies: options.secureCookies }));
-  api.use('/catalog', requireUser, catalogRouter());
-  api.use('/processes', requireUser, processesRouter({ catalog: compilerCatalog(), strictTaskTypes: options.strictTaskTypes }));
+  const compileOptions = { catalog: compilerCatalog(options.ai.catalog), strictTaskTypes: options.strictTaskTypes, aiPolicy: aiPolicyOf(options.ai) };
+  api.use('/catalog', requireUser, catalogRouter(options.ai));
+  api.use('/processes', requireUser, processesRouter(compileOptions));
+  api.use('/audit', requireUser, auditRouter());
   api.use('/tasks', requireUser, tasksRouter(options.temporalClient));
-  api.use('/', requireUser, instancesRouter(temporal));
+  api.use('/', requireUser, instancesRouter(temporal, options.ai.vault));
   api.use(notFoundHandler);
   api.use(problemHandler);
   app.use('/api/v1', api);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
+import { aiPolicyOf, aiRuntimeFromConfig, compilerCatalog } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createApp } from './app';
 import { seedDemoAccounts } from './auth/demo-accounts';
@@ -11,6 +12,7 @@ import { deployExamples } from './examples';
 async function main(): Promise<void> {
   const config = loadConfig();
   const development = config.NODE_ENV !== 'production';
+  const ai = aiRuntimeFromConfig(config);
   await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 });
   await mongoose.connection.syncIndexes();
   // Connection.lazy: the API starts (and /health says so) even while Temporal is still down.
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
   if (development) {
     const generated = await seedDemoAccounts(config.ROUAGE_DEMO_PASSWORD);
     if (generated) console.log(`api: demo accounts admin, owner, supervisor, agent-a, agent-b created with password: ${generated}`);
-    await deployExamples();
+    await deployExamples({ catalog: compilerCatalog(ai.catalog), strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES, aiPolicy: aiPolicyOf(ai) });
   }
   const app = createApp({
     temporalClient,
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     secret: config.ROUAGE_SECRET ?? randomBytes(32).toString('hex'),
     secureCookies: !development,
     strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES,
+    ai,
     webAppDir: path.resolve(__dirname, '..', 'modeler-ui', 'dist'),
   });
   const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));

@@ -4,6 +4,8 @@
  * It is what a deployed version stores and what every instance carries, so it must stay plain
  * JSON (no classes, no Maps) and its shape only changes with `GRAPH_FORMAT_VERSION`.
  */
+import type { DataClassification } from './ai-policy';
+
 export const GRAPH_FORMAT_VERSION = 1;
 
 /** A value that is either fixed in the diagram or computed by a FEEL expression at run time. */
@@ -75,6 +77,12 @@ export interface ProcessGraph {
   /** The BPMN process id: the key every version of this process shares. */
   processKey: string;
   name?: string;
+  /** The `dataClassification` property of the process (default: sensitive). */
+  dataClassification: DataClassification;
+  /** The `aiProvider` property of the process: the provider its AI tasks use unless they say. */
+  aiProvider?: string;
+  /** `zeebe:properties` of the process. */
+  properties: Record<string, string>;
   /** None start events, where a new instance's token starts. */
   startNodeIds: string[];
   /** Nodes in document order (exclusive gateways evaluate flows in that order too). */

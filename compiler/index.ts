@@ -4,11 +4,12 @@
  * Pure TypeScript with no I/O, so the same code validates live in the modeler, gates deploys in
  * the API and runs in tests. `graph` is present only when no diagnostic is an error.
  */
+import { LOCAL_ONLY_POLICY, type AiPolicy } from './ai-policy';
 import { elementList, extensions, readBpmnXml, stringProperty, type ModdleElement } from './bpmn-xml';
 import { createCollector, hasErrors, type Diagnostic, type Report } from './diagnostics';
 import type { CatalogActivity } from './elements';
 import type { ProcessGraph } from './graph';
-import { rules } from './rules';
+import { rules, type RuleContext } from './rules';
 import { translateProcess } from './translate';
 
 export interface CompileOptions {
@@ -16,6 +17,8 @@ export interface CompileOptions {
   catalog?: readonly CatalogActivity[];
   /** Deployment setting: service task types outside the catalog are errors, not warnings. */
   strictTaskTypes?: boolean;
+  /** The deployment's AI providers and which data each may see (default: local provider only). */
+  aiPolicy?: AiPolicy;
 }
 
 export interface CompileResult {
@@ -44,13 +47,13 @@ function executableProcess(definitions: ModdleElement, report: Report): ModdleEl
   return undefined;
 }
 
-function runRules(graph: ProcessGraph, catalog: ReadonlyMap<string, CatalogActivity>, strictTaskTypes: boolean, report: Report) {
+function runRules(context: RuleContext) {
   for (const rule of rules) {
     try {
-      rule.check({ graph, catalog, strictTaskTypes, report });
+      rule.check(context);
     } catch (error) {
       // A broken rule must not hide the other diagnostics, nor let a diagram through unchecked.
-      report({
+      context.report({
         ruleId: rule.id,
         message: { fr: `La vérification ${rule.id} a échoué : ${String(error)}`, en: `Check ${rule.id} failed: ${String(error)}` },
         hint: { fr: "Signalez ce problème à l'équipe Rouage avec le fichier BPMN.", en: 'Report this to the Rouage team with the BPMN file.' },
@@ -94,11 +97,12 @@ export async function compile(xml: string, options: CompileOptions = {}): Promis
     extensions(process, 'zeebe:UserTaskForm').map((form) => [stringProperty(form, 'id') ?? '', form] as const),
   );
   const graph = translateProcess(process, { report, catalog, embeddedForms });
-  runRules(graph, catalog, options.strictTaskTypes ?? false, report);
+  runRules({ graph, catalog, strictTaskTypes: options.strictTaskTypes ?? false, aiPolicy: options.aiPolicy ?? LOCAL_ONLY_POLICY, report });
   return hasErrors(diagnostics) ? { diagnostics } : { graph, diagnostics };
 }
 
 export type { Diagnostic, LocalizedText, Severity } from './diagnostics';
 export { hasErrors } from './diagnostics';
 export type { CatalogActivity } from './elements';
+export * from './ai-policy';
 export * from './graph';

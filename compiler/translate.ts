@@ -1,5 +1,6 @@
 /** Turns the moddle tree of one executable BPMN process into the process graph. */
-import { elementList, isElement, stringProperty, type ModdleElement } from './bpmn-xml';
+import { DATA_CLASSIFICATIONS, DEFAULT_CLASSIFICATION, type DataClassification } from './ai-policy';
+import { elementList, extension, isElement, stringProperty, type ModdleElement } from './bpmn-xml';
 import type { Report } from './diagnostics';
 import { GRAPH_FORMAT_VERSION, type GraphNode, type ProcessGraph, type SequenceFlow } from './graph';
 import { alternatives, documentationOnly, translators, type TranslateContext } from './elements';
@@ -42,6 +43,34 @@ function translateFlow(element: ModdleElement, report: Report): SequenceFlow | u
   return flow;
 }
 
+function readProperties(process: ModdleElement): Record<string, string> {
+  const properties: Record<string, string> = {};
+  for (const property of elementList(extension(process, 'zeebe:Properties')?.properties)) {
+    const name = stringProperty(property, 'name');
+    if (name) properties[name] = stringProperty(property, 'value') ?? '';
+  }
+  return properties;
+}
+
+function readClassification(process: ModdleElement, properties: Record<string, string>, report: Report): DataClassification {
+  const declared = properties.dataClassification;
+  if (declared === undefined) return DEFAULT_CLASSIFICATION;
+  if ((DATA_CLASSIFICATIONS as readonly string[]).includes(declared)) return declared as DataClassification;
+  report({
+    ruleId: 'data-classification',
+    elementId: process.id,
+    message: {
+      fr: `La classification des données « ${declared} » du processus est inconnue.`,
+      en: `The process's data classification "${declared}" is unknown.`,
+    },
+    hint: {
+      fr: `Donnez à la propriété dataClassification l'une des valeurs ${DATA_CLASSIFICATIONS.join(', ')}.`,
+      en: `Set the dataClassification property to one of ${DATA_CLASSIFICATIONS.join(', ')}.`,
+    },
+  });
+  return DEFAULT_CLASSIFICATION;
+}
+
 export function translateProcess(process: ModdleElement, context: TranslateContext): ProcessGraph {
   const nodes: Record<string, GraphNode> = {};
   const flows: Record<string, SequenceFlow> = {};
@@ -72,13 +101,17 @@ export function translateProcess(process: ModdleElement, context: TranslateConte
     source.outgoing.push(flow.id);
     target.incoming.push(flow.id);
   }
+  const properties = readProperties(process);
   const graph: ProcessGraph = {
     formatVersion: GRAPH_FORMAT_VERSION,
     processKey: process.id ?? '',
+    dataClassification: readClassification(process, properties, context.report),
+    properties,
     startNodeIds: Object.values(nodes).filter((n) => n.kind === 'startEvent').map((n) => n.id),
     nodes,
     flows,
   };
   if (process.name) graph.name = process.name;
+  if (properties.aiProvider) graph.aiProvider = properties.aiProvider;
   return graph;
 }

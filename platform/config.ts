@@ -3,6 +3,33 @@
  * at once, with the variable to set.
  */
 import { z } from 'zod';
+import { DATA_CLASSIFICATIONS, PROVIDER_LOCATIONS } from '../compiler/ai-policy';
+
+/** An environment variable holding JSON, validated by `schema`. */
+function jsonVariable<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `is not valid JSON (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const providerSettingsSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes').refine((id) => id !== 'local', '"local" is the embedded provider'),
+  baseUrl: z.url(),
+  model: z.string().min(1),
+  location: z.enum(PROVIDER_LOCATIONS),
+  /** Name of the environment variable holding the API key (never the key itself). */
+  apiKeyEnv: z.string().min(1).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+});
+export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -17,6 +44,13 @@ const environmentSchema = z.object({
   ROUAGE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** A workflow bundle built ahead (`npm run build:workflows`), so the worker starts without bundling. */
   ROUAGE_WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /** 32-byte key (64 hex characters) encrypting what ai.pseudonymize replaced. `npm start` makes one. */
+  ROUAGE_DATA_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (openssl rand -hex 32)').optional(),
+  /** Language-model providers, as JSON: [{"id","baseUrl","model","location","apiKeyEnv"}]. */
+  ROUAGE_AI_PROVIDERS: jsonVariable(z.array(providerSettingsSchema)).default([]),
+  ROUAGE_AI_DEFAULT_PROVIDER: z.string().min(1).default('local'),
+  /** Which provider locations each data classification may use, as JSON (see README). */
+  ROUAGE_AI_ALLOWED_LOCATIONS: jsonVariable(z.record(z.enum(DATA_CLASSIFICATIONS), z.array(z.enum(PROVIDER_LOCATIONS)))).optional(),
   /** Service tasks outside the activity catalog are refused at deploy instead of warned about. */
   ROUAGE_STRICT_TASK_TYPES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

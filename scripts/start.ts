@@ -14,15 +14,17 @@ import { ensureWebApp } from './web-app';
 const log = logger('rouage');
 const projectRoot = path.resolve(__dirname, '..');
 
-/** In development the demo password is kept in .data so it is the same at every start. */
-function demoPassword(dataDir: string): string {
-  if (process.env.ROUAGE_DEMO_PASSWORD) return process.env.ROUAGE_DEMO_PASSWORD;
-  const file = path.join(dataDir, 'demo-password');
+/**
+ * In development, the demo password and the data key are kept in .data, so they are the same
+ * at every start (the key must be: it decrypts what earlier runs pseudonymised).
+ */
+function persistentSecret(dataDir: string, name: string, make: () => string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const password = randomBytes(9).toString('base64url');
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return password;
+  const secret = make();
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 function run(name: string, script: string, env: NodeJS.ProcessEnv, onExit: (code: number | null) => void): ChildProcess {
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
   await ensureWebApp(log);
   const infra = await provideInfrastructure(profile, log);
   const port = Number(process.env.PORT ?? 3000);
-  const password = demoPassword(profile.dataDir);
+  const password = process.env.ROUAGE_DEMO_PASSWORD ?? persistentSecret(profile.dataDir, 'demo-password', () => randomBytes(9).toString('base64url'));
+  const dataKey = process.env.ROUAGE_DATA_KEY ?? persistentSecret(profile.dataDir, 'data-key', () => randomBytes(32).toString('hex'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     MONGODB_URI: infra.mongodbUri,
     PORT: String(port),
     ROUAGE_DEMO_PASSWORD: password,
+    ROUAGE_DATA_KEY: dataKey,
   };
 
   let stopping = false;

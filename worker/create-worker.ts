@@ -3,24 +3,25 @@
  * the human-task activities, on the platform's task queue.
  */
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDependencies } from '../activities';
+import { createActivities, type AiRuntime } from '../activities';
 
-export interface CreateWorkerOptions extends ActivityDependencies {
+export interface CreateWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
+  ai: AiRuntime;
   /** A prebuilt workflow bundle (tests build it once); otherwise the workflows are bundled now. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 export const workflowsPath = require.resolve('../workflows');
 
-export function createWorker({ connection, namespace, taskQueue, workflowBundle, ...dependencies }: CreateWorkerOptions): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, workflowBundle, ai }: CreateWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
-    activities: createActivities(dependencies),
+    activities: createActivities(ai),
   });
 }

@@ -1,7 +1,7 @@
 /** Worker process entry point: `npm run worker` (or started by `npm start`). */
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
-import { createLocalProvider } from '../activities';
+import { aiRuntimeFromConfig } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createWorker } from './create-worker';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.ROUAGE_TASK_QUEUE,
-    provider: createLocalProvider(),
+    ai: aiRuntimeFromConfig(config),
     ...(config.ROUAGE_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.ROUAGE_WORKFLOW_BUNDLE } } : {}),
   });
   console.log(`worker: polling task queue "${config.ROUAGE_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);

@@ -32,6 +32,8 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       processKey: graph.processKey,
       processVersion: input.processVersion,
       ...(input.businessKey ? { businessKey: input.businessKey } : {}),
+      dataClassification: graph.dataClassification,
+      ...(graph.aiProvider ? { aiProvider: graph.aiProvider } : {}),
     },
     externalTaskQueue: input.externalTaskQueue,
     state,

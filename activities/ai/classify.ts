@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { classifyText } from '../providers/local/classifier';
 import signalements from '../providers/local/datasets/signalements.json';
 import { defineAiActivity } from './define-ai-activity';
 
@@ -32,8 +33,24 @@ export const classify = defineAiActivity({
     confidence: z.number().min(0).max(1),
     scores: z.array(z.object({ label: z.string(), probability: z.number() })),
   }),
-  async run(input, { provider, signal }) {
-    const result = await provider.classify({ text: input.text, examples: input.examples ?? DATASETS[input.dataset] }, signal);
-    return { category: result.label, confidence: result.confidence, scores: result.scores };
+  async run(input, { provider, signal, recordUsage }) {
+    const examples = input.examples ?? DATASETS[input.dataset];
+    if (!provider.languageModel) {
+      const result = classifyText(input.text, examples);
+      return { category: result.label, confidence: result.confidence, scores: result.scores };
+    }
+    const labels = [...new Set(examples.map((e) => e.label))].sort();
+    const shots = labels.flatMap((label) => examples.filter((e) => e.label === label).slice(0, 3));
+    const { object, usage } = await provider.languageModel.generateObject({
+      schemaName: 'classification',
+      schema: z.object({ category: z.enum(labels as [string, ...string[]]), confidence: z.number().min(0).max(1) }),
+      system:
+        "Tu classes des demandes adressées à une administration française dans l'une des catégories données. " +
+        'confidence : ta confiance entre 0 et 1.',
+      prompt: `Catégories : ${labels.join(', ')}.\n\nExemples :\n${shots.map((e) => `- « ${e.text} » → ${e.label}`).join('\n')}\n\nTexte à classer :\n${input.text}`,
+      signal,
+    });
+    recordUsage(usage);
+    return { category: object.category, confidence: object.confidence, scores: [{ label: object.category, probability: object.confidence }] };
   },
 });

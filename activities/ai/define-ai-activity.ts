@@ -3,19 +3,25 @@
  * activity registration, the compiler's checks of task inputs, and the API's catalog.
  */
 import type { z } from 'zod';
+import type { DataClassification } from '../../compiler/ai-policy';
+import type { InstanceRef } from '../contracts';
 import type { AiProvider } from '../providers/provider';
+import type { PseudonymVault } from '../pseudonym-vault';
 
 export interface LocalizedText {
   fr: string;
   en: string;
 }
 
-/** A process's data classification, from least to most sensitive. */
-export const DATA_CLASSIFICATIONS = ['public', 'internal', 'sensitive'] as const;
-export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
-
 export interface AiActivityContext {
+  /** The provider chosen for the task, already checked against the process's classification. */
   provider: AiProvider;
+  /** Token usage of language-model calls, added up for the audit record. */
+  recordUsage(usage: { inputTokens: number; outputTokens: number } | undefined): void;
+  /** The task being run; `runId` is stable across retries of the same task run. */
+  task: InstanceRef & { runId: string };
+  /** Where ai.pseudonymize keeps the originals, encrypted. */
+  vault: PseudonymVault;
   /** Aborted when Temporal cancels the activity. */
   signal: AbortSignal;
   heartbeat(details?: unknown): void;
@@ -33,6 +39,9 @@ export interface AiActivityDefinition<Input extends z.ZodType = z.ZodType, Outpu
   description: LocalizedText;
   /** The most sensitive data this activity may be given. */
   acceptsClassification: DataClassification;
+  /** Runs on the local provider whatever the process says: for work that must precede any
+   * data leaving the worker, such as pseudonymisation. */
+  localOnly?: boolean;
   /** Bumped whenever the prompt or method changes, and recorded with every output. */
   promptVersion: string;
   input: Input;

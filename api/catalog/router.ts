@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { aiActivities, compilerCatalog } from '../../activities';
+import { aiPolicyOf, compilerCatalog, elementTemplates, type AiRuntime } from '../../activities';
 
-/** The AI activities a diagram can use, with their input and output schemas. */
-export function catalogRouter(): Router {
+/** The AI activities a diagram can use, their element templates, and the providers configured. */
+export function catalogRouter(ai: AiRuntime): Router {
   const router = Router();
-  const compilerView = new Map(compilerCatalog().map((entry) => [entry.type, entry.inputs]));
+  const compilerView = new Map(compilerCatalog(ai.catalog).map((entry) => [entry.type, entry.inputs]));
   router.get('/', (_req, res) => {
     res.json({
-      items: aiActivities.map((activity) => ({
+      items: ai.catalog.map((activity) => ({
         type: activity.type,
         title: activity.title,
         description: activity.description,
@@ -19,7 +19,11 @@ export function catalogRouter(): Router {
         inputSchema: z.toJSONSchema(activity.input, { io: 'input', unrepresentable: 'any' }),
         outputSchema: z.toJSONSchema(activity.output, { unrepresentable: 'any' }),
       })),
+      policy: aiPolicyOf(ai),
     });
+  });
+  router.get('/element-templates', (_req, res) => {
+    res.json(elementTemplates(ai.catalog));
   });
   return router;
 }

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { PseudonymVault } from '../../activities/pseudonym-vault';
+import { TaskModel, type TaskRecord } from '../../platform/storage';
 import { currentUser } from '../auth/current-user';
+import { problems } from '../problems';
+import { canSee } from '../tasks/task-access';
 import { parseRequest } from '../validation';
 import { describeInstance } from './describe-instance';
 import { startInstance, type TemporalSettings } from './start-instance';
@@ -12,7 +16,7 @@ const startSchema = z.object({
 });
 
 /** Mounted at /api/v1: starting lives under its process, reading under /instances. */
-export function instancesRouter(temporal: TemporalSettings): Router {
+export function instancesRouter(temporal: TemporalSettings, vault: PseudonymVault): Router {
   const router = Router();
   router.post('/processes/:key/instances', async (req, res) => {
     const body = parseRequest(startSchema, req.body ?? {});
@@ -21,6 +25,16 @@ export function instancesRouter(temporal: TemporalSettings): Router {
   });
   router.get('/instances/:id', async (req, res) => {
     res.json(await describeInstance(temporal.client, req.params.id));
+  });
+  /** The originals behind ai.pseudonymize's tokens: for those who may work on the case only. */
+  router.get('/instances/:id/pseudonyms', async (req, res) => {
+    const user = currentUser(res);
+    const tasks = await TaskModel.find({ instanceId: req.params.id }, { assignee: 1, candidateUsers: 1, candidateGroups: 1 }).lean<TaskRecord[]>();
+    const overseer = user.roles.includes('admin') || user.roles.includes('supervisor');
+    if (!overseer && !tasks.some((task) => canSee(user, task))) {
+      throw problems.forbidden(`Only agents with a task in instance ${req.params.id}, supervisors and admins may see its personal data.`);
+    }
+    res.json({ items: await vault.reveal(req.params.id) });
   });
   return router;
 }

@@ -1,7 +1,9 @@
 /** Every check the compiler runs, in the order their diagnostics are listed. */
+import { aiSovereignty } from './ai-sovereignty';
 import { elementReachable } from './element-reachable';
 import { feelSyntax } from './feel-syntax';
 import { gatewayConditions } from './gateway-conditions';
+import { pseudonymizeBeforeExternal } from './pseudonymize-before-external';
 import type { Rule } from './rule';
 import { startEventRequired } from './start-event-required';
 import { taskInputsComplete } from './task-inputs-complete';
@@ -16,6 +18,8 @@ export const rules: readonly Rule[] = [
   taskTypeKnown,
   taskInputsComplete,
   userTaskAssignment,
+  aiSovereignty,
+  pseudonymizeBeforeExternal,
 ];
 
 export type { Rule, RuleContext } from './rule';

@@ -1,3 +1,4 @@
+import type { AiPolicy } from '../ai-policy';
 import type { Report } from '../diagnostics';
 import type { CatalogActivity } from '../elements';
 import type { ProcessGraph } from '../graph';
@@ -7,6 +8,7 @@ export interface RuleContext {
   catalog: ReadonlyMap<string, CatalogActivity>;
   /** When true, service tasks outside the catalog are errors instead of warnings. */
   strictTaskTypes: boolean;
+  aiPolicy: AiPolicy;
   report: Report;
 }
 

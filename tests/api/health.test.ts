@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
+import { localAiRuntime } from '../../activities';
 import { createApp } from '../../api/app';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -22,7 +23,7 @@ describe('GET /api/v1/health', () => {
     // A port nothing listens on: the API must say Temporal is down, not hang or crash. (No retry
     // interceptors, so no retried call outlives the test and its closed connection.)
     const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500, interceptors: [] }) });
-    const app = createApp({ temporalClient: client, taskQueue: 'unused', externalTaskQueue: 'unused', secret: randomBytes(32).toString('hex'), secureCookies: false, strictTaskTypes: false });
+    const app = createApp({ temporalClient: client, taskQueue: 'unused', externalTaskQueue: 'unused', secret: randomBytes(32).toString('hex'), secureCookies: false, strictTaskTypes: false, ai: localAiRuntime() });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {

@@ -40,6 +40,7 @@ describe('docker-compose.yml', () => {
     expect(services[mongo.hostname]!.command).toContain('rs0');
     expect(service.environment!.NODE_ENV).toBe('production');
     expect(service.environment!.ROUAGE_SECRET).toMatch(/ROUAGE_SECRET:\?/); // required, never defaulted
+    expect(service.environment!.ROUAGE_DATA_KEY).toMatch(/ROUAGE_DATA_KEY:\?/);
     expect(dependsOn(service)).toEqual(expect.arrayContaining(['mongodb', 'temporal-search-attributes']));
   });
 

@@ -21,6 +21,7 @@ function startWorkerProcess(platform: TestPlatform): Promise<ChildProcess> {
       MONGODB_URI: platform.mongodbUri,
       ROUAGE_TASK_QUEUE: platform.taskQueue,
       ROUAGE_WORKFLOW_BUNDLE: process.env.ROUAGE_TEST_WORKFLOW_BUNDLE,
+      ROUAGE_DATA_KEY: 'ab'.repeat(32),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
-import { createLocalProvider } from '../../activities';
+import { localAiRuntime, type AiRuntime } from '../../activities';
 import { createApp } from '../../api/app';
 import { seedDemoAccounts } from '../../api/auth/demo-accounts';
 import { createWorker } from '../../worker/create-worker';
@@ -43,7 +43,10 @@ function requiredEnv(name: string): string {
   return value;
 }
 
-export async function startTestPlatform(options: { worker?: boolean } = {}): Promise<TestPlatform> {
+/** `ai` serves the API (deploy checks) and the worker, unless `workerAi` gives the worker its own. */
+export async function startTestPlatform(options: { worker?: boolean; ai?: AiRuntime; workerAi?: AiRuntime } = {}): Promise<TestPlatform> {
+  const ai = options.ai ?? localAiRuntime();
+  const workerAi = options.workerAi ?? ai;
   const suffix = randomBytes(4).toString('hex');
   const temporalAddress = requiredEnv('ROUAGE_TEST_TEMPORAL_ADDRESS');
   const baseUri = requiredEnv('ROUAGE_TEST_MONGODB_URI');
@@ -63,6 +66,7 @@ export async function startTestPlatform(options: { worker?: boolean } = {}): Pro
     secret: randomBytes(32).toString('hex'),
     secureCookies: false,
     strictTaskTypes: false,
+    ai,
     webAppDir: webAppDistDir,
   });
   const server: Server = await new Promise((resolve) => {
@@ -104,7 +108,7 @@ export async function startTestPlatform(options: { worker?: boolean } = {}): Pro
         connection: workerConnection,
         namespace: 'default',
         taskQueue,
-        provider: createLocalProvider(),
+        ai: workerAi,
         workflowBundle: { codePath: requiredEnv('ROUAGE_TEST_WORKFLOW_BUNDLE') },
       });
       worker = { instance, running: instance.run(), connection: workerConnection };
