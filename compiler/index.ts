@@ -62,8 +62,41 @@ function runRules(context: RuleContext) {
   }
 }
 
+/** Diagrams are far smaller (a 1,000-element diagram is about 250 KiB); the API's body limit matches. */
+export const MAX_BPMN_BYTES = 5 * 1024 * 1024;
+
+/** Refuses input no diagram needs before parsing it: oversize files and DTDs (XXE, entity bombs). */
+function checkInputLimits(xml: string, report: Report): boolean {
+  if (xml.length > MAX_BPMN_BYTES) {
+    report({
+      ruleId: 'xml-too-large',
+      message: {
+        fr: `Le fichier fait ${Math.round(xml.length / 1024)} Kio, au-delà de la limite de ${MAX_BPMN_BYTES / 1024 / 1024} Mio.`,
+        en: `The file is ${Math.round(xml.length / 1024)} KiB, over the ${MAX_BPMN_BYTES / 1024 / 1024} MiB limit.`,
+      },
+      hint: { fr: 'Découpez le processus en sous-processus appelés, ou retirez le contenu inutile.', en: 'Split the process into called processes, or remove unneeded content.' },
+    });
+    return false;
+  }
+  const doctype = /<!DOCTYPE/i.exec(xml);
+  if (doctype) {
+    report({
+      ruleId: 'xml-doctype',
+      line: xml.slice(0, doctype.index).split('\n').length,
+      message: {
+        fr: 'Le fichier contient une déclaration DOCTYPE : les DTD et entités ne sont pas acceptées (risque XXE et d’expansion d’entités).',
+        en: 'The file holds a DOCTYPE declaration: DTDs and entities are not accepted (XXE and entity expansion risks).',
+      },
+      hint: { fr: 'Retirez la déclaration <!DOCTYPE ...> ; un modeleur BPMN n’en produit jamais.', en: 'Remove the <!DOCTYPE ...> declaration; BPMN modelers never write one.' },
+    });
+    return false;
+  }
+  return true;
+}
+
 export async function compile(xml: string, options: CompileOptions = {}): Promise<CompileResult> {
   const { diagnostics, report } = createCollector();
+  if (!checkInputLimits(xml, report)) return { diagnostics };
   const read = await readBpmnXml(xml);
   if (!read.ok) {
     report({
