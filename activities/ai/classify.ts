@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { classifyText } from '../providers/local/classifier';
+import demandes from '../providers/local/datasets/demandes.json';
 import signalements from '../providers/local/datasets/signalements.json';
 import { defineAiActivity } from './define-ai-activity';
 
 /** Example sets shipped with Rouage, selectable by name from a task's `dataset` input. */
-const DATASETS = { signalements: signalements.examples } as const;
+const DATASETS = { signalements: signalements.examples, demandes: demandes.examples } as const;
 
 const example = z.object({ text: z.string().min(1), label: z.string().min(1) });
 

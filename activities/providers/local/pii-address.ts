@@ -70,14 +70,15 @@ export function detectAddresses(text: string): PiiEntity[] {
     if (nameEnd === null) continue;
     let end = nameEnd;
     let confidence = 0.8;
-    const postcode = POSTCODE_CITY.exec(text.slice(end));
+    const postcode = POSTCODE_CITY.exec(text.slice(end, end + 40));
     if (postcode) {
       const cityEnd = readProperName(text, end + postcode[0].length, 5);
       if (cityEnd !== null) {
         end = cityEnd;
-        const cedex = /cedex$/i.test(text.slice(0, end))
-          ? /^[ \u00a0]+\d{1,2}(?![\p{L}\d])/u.exec(text.slice(end))
-          : /^[ \u00a0]+cedex(?:[ \u00a0]+\d{1,2})?(?![\p{L}\d])/iu.exec(text.slice(end));
+        const after = text.slice(end, end + 30);
+        const cedex = /cedex$/i.test(text.slice(Math.max(0, end - 5), end))
+          ? /^[ \u00a0]+\d{1,2}(?![\p{L}\d])/u.exec(after)
+          : /^[ \u00a0]+cedex(?:[ \u00a0]+\d{1,2})?(?![\p{L}\d])/iu.exec(after);
         if (cedex) end += cedex[0].length;
         confidence = 0.9;
       }
@@ -90,5 +91,3 @@ export function detectAddresses(text: string): PiiEntity[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
-
-export const STREET_TYPE_WORDS: ReadonlySet<string> = new Set(STREET_TYPES.map((t) => t.replace('\\.', '.')));

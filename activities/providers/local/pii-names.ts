@@ -26,7 +26,8 @@ const ACRONYMS = new Set(
   ('caf cpam rsa apl aah mdph ccas hlm sncf edf gdf ratp iban bic rib nir siret siren tva pdf urssaf pmi ants cni rgpd ' +
     'cada samu smur ok cedex bp tsvp pj lrar rar ttc ht ehpad sdis dgfip sip sms faq enedis grdf nb ps rdv ar ras urgent ' +
     'important merci non oui svp fr eu ue tel mme mlle dr sarl sas eurl sa scp cerfa pacs ape naf cesu clsh alsh atsem ' +
-    'crous insee ameli ft pole anah adil dalo dpe plu pc dp cu erp vmc').split(/\s+/),
+    'crous insee ameli ft pole anah adil dalo dpe plu pc dp cu erp vmc demande urgente rappel relance reclamation ' +
+    'attention info infos nouveau nouvelle ferme fermee ouvert ouverte gratuit complet annule annulee objet').split(/\s+/),
 );
 
 const fold = (word: string) => foldAccents(word.toLowerCase());
@@ -34,7 +35,8 @@ const isNotName = (word: string) => NOT_NAMES.has(fold(word)) || fold(word).spli
 
 const CAPITAL_WORD = /(?:[dD]['’])?\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*/uy;
 const INITIAL = /\p{Lu}\.(?=[ \u00a0]\p{Lu})/uy;
-const NAME_PARTICLE = /(?:de|du|des|van|von|le|la|ben|bin|el|da|dos|di|del|della)(?=[ \u00a0]\p{Lu})|d['’](?=\p{Lu})/uy;
+// Particles of surnames ("de Villiers", "Le Gall", "Van Dijk", "d'Arc"): never a name by themselves.
+const NAME_PARTICLE = /(?:[dD]e|[dD]u|[dD]es|[vV]an|[vV]on|[lL]e|[lL]a|[bB]en|[bB]in|[eE]l|[dD]a|[dD]os|[dD]i|[dD]el|[dD]ella)(?=[ \u00a0]\p{Lu})|[dD]['’](?=\p{Lu})/uy;
 const SPACE = /[ \u00a0]/y;
 
 function stickyMatch(pattern: RegExp, text: string, at: number): string | null {
@@ -53,12 +55,12 @@ export function readPersonName(text: string, start: number, maxWords = 3): numbe
   let words = 0;
   while (words < maxWords) {
     const initial = end === null ? stickyMatch(INITIAL, text, at) : null;
-    const particle = end !== null ? stickyMatch(NAME_PARTICLE, text, at) : null;
+    const particle = stickyMatch(NAME_PARTICLE, text, at);
     const word = stickyMatch(CAPITAL_WORD, text, at);
     if (initial) at += initial.length;
     else if (particle) at += particle.length;
     else if (word && word.length >= 2) {
-      if (isNotName(word) || ACRONYMS.has(fold(word))) return end === null ? null : end;
+      if (isNotName(word) || ACRONYMS.has(fold(word))) return end; // "Monsieur le Maire": no name
       at += word.length;
       end = at;
       words += 1;
@@ -72,7 +74,7 @@ export function readPersonName(text: string, start: number, maxWords = 3): numbe
 
 const CIVILITY = /(?<![\p{L}.])(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|[Mm]adame|[Mm]onsieur|[Mm]ademoiselle|Dr\.?|[Dd]octeur|Me|Maître|Pr\.?)[ \u00a0]+/gu;
 const INTRODUCTION =
-  /(?<![\p{L}])(?:je m['’]appelle|je me nomme|mon nom est|nom(?: de famille| et prénoms?| d['’]usage| de naissance)?[ \u00a0]*:|prénoms?(?: et nom)?[ \u00a0]*:|demandeu(?:r|se)[ \u00a0]*:|signataire[ \u00a0]*:|représentant légal[ \u00a0]*:)[ \u00a0]*/giu;
+  /(?<![\p{L}])(?:je m['’]appelle|je me nomme|mon nom est|nom(?: de famille| et prénoms?| d['’]usage| de naissance)?[ \u00a0]*:|prénoms?(?: et nom)?[ \u00a0]*:|demandeu(?:r|se)[ \u00a0]*:|signataire[ \u00a0]*:|signé[ \u00a0]*:?|représentant légal[ \u00a0]*:)[ \u00a0]*/giu;
 const CLOSING =
   /(?:bien )?(?:cordialement|bien à vous|salutations(?: distinguées| respectueuses)?|respectueusement|sincèrement|amicalement|merci d['’]avance|merci par avance|en vous remerciant[^\n]*)[ \t]*[,.!]?[ \t]*(?:\n[ \t]*)*/giu;
 
@@ -94,13 +96,16 @@ function afterContext(text: string, pattern: RegExp, confidence: number): PiiEnt
   return found;
 }
 
+const END_OF_LINE = /[ \t.]*(?:\n|$)/y;
+
 /** A name alone on the line after a closing formula (or after it on the same line). */
 function signatures(text: string): PiiEntity[] {
   const found: PiiEntity[] = [];
   for (const match of text.matchAll(CLOSING)) {
     const start = match.index + match[0].length;
     const end = readPersonName(text, start);
-    if (end !== null && /^[ \t.]*(?:\n|$)/.test(text.slice(end))) found.push(entityAt(text, 'name', start, end, 0.75));
+    END_OF_LINE.lastIndex = end ?? 0;
+    if (end !== null && END_OF_LINE.test(text)) found.push(entityAt(text, 'name', start, end, 0.75));
   }
   return found;
 }

@@ -29,18 +29,38 @@ export const TOKEN_LABELS: Readonly<Record<PiiType, string>> = {
 
 const TOKEN = /\[(?:NIR|IBAN|EMAIL|TEL|ADRESSE|NOM)_\d+\]/g;
 
+/** What pseudonymisation needs of an entity (a `PiiEntity` fits; confidence is not used). */
+export type Span = Pick<PiiEntity, 'type' | 'start' | 'end' | 'value'> & { confidence?: number };
+
 /**
- * Replaces each entity (detected with `detectPii` unless given) by its token. Entities must
- * point into `text`; overlapping ones after the first are ignored.
+ * Entities whose offsets do not match their value (given by another detector, or computed on
+ * a slightly different text) are located by their value instead, at every occurrence: a
+ * wrong offset must not leave personal data in clear.
  */
-export function pseudonymizeText(text: string, entities: readonly PiiEntity[] = detectPii(text)): PseudonymizedText {
+function anchored(text: string, entities: readonly Span[]): Span[] {
+  return entities.flatMap((entity) => {
+    if (text.slice(entity.start, entity.end) === entity.value) return [entity];
+    if (!entity.value) return [];
+    const spans: Span[] = [];
+    for (let at = text.indexOf(entity.value); at >= 0; at = text.indexOf(entity.value, at + entity.value.length)) {
+      spans.push({ type: entity.type, start: at, end: at + entity.value.length, value: entity.value });
+    }
+    return spans;
+  });
+}
+
+/**
+ * Replaces each entity (detected with `detectPii` unless given) by its token. Of overlapping
+ * entities, the first (then the longest) is kept.
+ */
+export function pseudonymizeText(text: string, entities: readonly Span[] = detectPii(text)): PseudonymizedText {
   const replacements: Replacement[] = [];
   const tokenOf = new Map<string, string>();
   const counters = new Map<PiiType, number>();
   let output = '';
   let cursor = 0;
-  for (const entity of [...entities].sort((a, b) => a.start - b.start)) {
-    if (entity.start < cursor || entity.end > text.length || entity.end <= entity.start) continue;
+  for (const entity of anchored(text, entities).sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (entity.start < cursor) continue;
     const value = text.slice(entity.start, entity.end);
     const key = `${entity.type}\u0000${value}`;
     let token = tokenOf.get(key);

@@ -20,13 +20,13 @@ const ABBREVIATIONS = new Set(
 const TERMINATORS = /[.!?…]+["»”)’]*/gu;
 
 function isBoundaryAfter(text: string, index: number, terminator: string): boolean {
-  const rest = text.slice(index);
+  const rest = text.slice(index, index + 200);
   if (!/^\s/.test(rest) && rest.length > 0) return false;
   const next = /^\s*(.)/su.exec(rest)?.[1];
   if (next === undefined) return true;
   if (!/[\p{Lu}\d«"“(\-–•*]/u.test(next)) return false;
   if (terminator.startsWith('.') && terminator.length === 1) {
-    const before = /([\p{L}°]+)$/u.exec(text.slice(0, index - 1))?.[1] ?? '';
+    const before = /([\p{L}°]+)$/u.exec(text.slice(Math.max(0, index - 40), index - 1))?.[1] ?? '';
     if (ABBREVIATIONS.has(before.toLowerCase())) return false;
     if (/^\p{Lu}$/u.test(before)) return false; // an initial
   }

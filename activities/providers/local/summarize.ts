@@ -32,12 +32,25 @@ function tfidfVectors(documents: string[][]): { vectors: Vector[]; idf: Map<stri
   return { vectors, idf };
 }
 
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  for (const [term, weight] of a) dot += weight * (b.get(term) ?? 0);
-  const norm = (v: Vector) => Math.sqrt([...v.values()].reduce((sum, w) => sum + w * w, 0));
-  const denominator = norm(a) * norm(b);
-  return denominator ? dot / denominator : 0;
+function normalised(vector: Vector): Vector {
+  const norm = Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0));
+  return norm ? new Map([...vector].map(([term, w]) => [term, w / norm])) : new Map();
+}
+
+/**
+ * Mean cosine similarity of each sentence to the others. With unit vectors, the sum of the
+ * similarities to all others is the dot product with the sum of all vectors minus itself:
+ * linear in the number of sentences rather than quadratic.
+ */
+function degreeCentrality(vectors: Vector[]): number[] {
+  const units = vectors.map(normalised);
+  const total: Vector = new Map();
+  for (const unit of units) for (const [term, w] of unit) total.set(term, (total.get(term) ?? 0) + w);
+  return units.map((unit) => {
+    let dot = 0;
+    for (const [term, w] of unit) dot += w * (total.get(term) ?? 0);
+    return (dot - (unit.size ? 1 : 0)) / Math.max(1, vectors.length - 1);
+  });
 }
 
 export function summarizeText(text: string, sentences = 3): Summary {
@@ -46,7 +59,7 @@ export function summarizeText(text: string, sentences = 3): Summary {
 
   const terms = all.map((s) => tokenize(s.text));
   const { vectors, idf } = tfidfVectors(terms);
-  const centrality = vectors.map((v, i) => vectors.reduce((sum, w, j) => (i === j ? sum : sum + cosine(v, w)), 0) / (vectors.length - 1));
+  const centrality = degreeCentrality(vectors);
   const maxCentrality = Math.max(...centrality) || 1;
   const scores = all.map((sentence, i) => {
     const position = 1 - i / all.length;
