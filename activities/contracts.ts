@@ -52,3 +52,34 @@ export interface HumanTaskActivities {
   openUserTask(request: OpenUserTaskRequest): Promise<void>;
   closeUserTask(request: CloseUserTaskRequest): Promise<void>;
 }
+
+/** A published message as an instance receives it. */
+export interface MessageDelivery {
+  messageId: string;
+  name: string;
+  correlationKey: string;
+  variables: Record<string, unknown>;
+}
+
+/** A token starts waiting for a message: record it, so the API can find the instance. */
+export interface OpenMessageSubscriptionRequest {
+  /** Derived: instance id + element id + occurrence, so a retry finds the same subscription. */
+  subscriptionId: string;
+  instance: InstanceRef;
+  name: string;
+  correlationKey: string;
+}
+
+export interface CloseMessageSubscriptionRequest {
+  subscriptionId: string;
+}
+
+export interface MessageActivities {
+  /**
+   * Records the subscription, then takes the oldest buffered message for it that is still
+   * alive and this instance has not received yet (a conditional update: one taker per
+   * instance). Returns it, or null when the token must wait for one.
+   */
+  openMessageSubscription(request: OpenMessageSubscriptionRequest): Promise<MessageDelivery | null>;
+  closeMessageSubscription(request: CloseMessageSubscriptionRequest): Promise<void>;
+}

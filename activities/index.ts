@@ -6,10 +6,12 @@ import type { AiRuntime } from './ai-runtime';
 import { runAiActivity } from './ai/run-ai-activity';
 import type { HumanTaskActivities, ServiceTaskRequest } from './contracts';
 import { closeUserTask, openUserTask } from './human-tasks';
+import { messageActivities } from './messages';
 
 export function createActivities(ai: AiRuntime) {
   const humanTasks: HumanTaskActivities = { openUserTask, closeUserTask };
   const activities: Record<string, (...args: never[]) => Promise<unknown>> = { ...humanTasks };
+  Object.assign(activities, messageActivities);
   for (const definition of ai.catalog) {
     activities[definition.type] = (request: ServiceTaskRequest) => runAiActivity(definition, request, ai);
   }

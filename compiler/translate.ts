@@ -2,7 +2,7 @@
 import { DATA_CLASSIFICATIONS, DEFAULT_CLASSIFICATION, type DataClassification } from './ai-policy';
 import { elementList, extension, isElement, stringProperty, type ModdleElement } from './bpmn-xml';
 import type { Report } from './diagnostics';
-import { GRAPH_FORMAT_VERSION, type GraphNode, type ProcessGraph, type SequenceFlow } from './graph';
+import { GRAPH_FORMAT_VERSION, isActivity, type GraphNode, type ProcessGraph, type SequenceFlow } from './graph';
 import { alternatives, documentationOnly, translators, type TranslateContext } from './elements';
 
 function reportUnsupported(element: ModdleElement, report: Report): void {
@@ -15,8 +15,8 @@ function reportUnsupported(element: ModdleElement, report: Report): void {
       en: `Element "${element.name ?? element.id}" (${kind}) is not supported by Rouage.`,
     },
     hint: alternatives[element.$type] ?? {
-      fr: "Utilisez un événement de début ou de fin simple, une tâche de service, une tâche utilisateur ou une passerelle exclusive.",
-      en: 'Use a plain start or end event, a service task, a user task or an exclusive gateway.',
+      fr: "Utilisez un événement de début ou de fin, un minuteur ou un message, une tâche de service, utilisateur ou de réception, ou une passerelle exclusive, parallèle ou basée sur les événements.",
+      en: 'Use a start or end event, a timer or message event, a service, user or receive task, or an exclusive, parallel or event-based gateway.',
     },
   });
 }
@@ -71,6 +71,31 @@ function readClassification(process: ModdleElement, properties: Record<string, s
   return DEFAULT_CLASSIFICATION;
 }
 
+/** Lists each boundary event on its host, which must be a task the interpreter can interrupt. */
+function attachBoundaryEvents(nodes: Record<string, GraphNode>, report: Report): void {
+  for (const node of Object.values(nodes)) {
+    if (node.kind !== 'boundaryEvent') continue;
+    const host = nodes[node.attachedToId];
+    if (!host) continue; // the host could not be translated: its own diagnostic says why
+    if (isActivity(host)) {
+      host.boundaryEventIds = [...(host.boundaryEventIds ?? []), node.id];
+      continue;
+    }
+    report({
+      ruleId: 'boundary-event-host',
+      elementId: node.id,
+      message: {
+        fr: `L'événement de bordure « ${node.name ?? node.id} » est attaché à « ${host.name ?? host.id} », qui ne peut pas porter d'événement de bordure.`,
+        en: `Boundary event "${node.name ?? node.id}" is attached to "${host.name ?? host.id}", which cannot carry boundary events.`,
+      },
+      hint: {
+        fr: 'Attachez-le à une tâche de service, une tâche utilisateur ou une tâche de réception.',
+        en: 'Attach it to a service task, a user task or a receive task.',
+      },
+    });
+  }
+}
+
 export function translateProcess(process: ModdleElement, context: TranslateContext): ProcessGraph {
   const nodes: Record<string, GraphNode> = {};
   const flows: Record<string, SequenceFlow> = {};
@@ -101,6 +126,7 @@ export function translateProcess(process: ModdleElement, context: TranslateConte
     source.outgoing.push(flow.id);
     target.incoming.push(flow.id);
   }
+  attachBoundaryEvents(nodes, context.report);
   const properties = readProperties(process);
   const graph: ProcessGraph = {
     formatVersion: GRAPH_FORMAT_VERSION,

@@ -35,18 +35,17 @@ export async function describeInstance(client: Client, instanceId: string) {
     startedAt: description.startTime,
     closedAt: description.closeTime ?? null,
   };
-  if (status === 'completed') {
-    const result = (await handle.result()) as RunProcessResult;
-    return { ...base, variables: result.variables, activeElements: [] };
-  }
   let state: InstanceState | undefined;
   try {
     state = await handle.query(instanceStateQuery);
   } catch {
     // A closed instance answers queries only while a worker can replay it; status still stands.
   }
+  let variables = state?.variables ?? {};
   let failure: string | undefined;
-  if (status === 'failed') {
+  if (status === 'completed') {
+    variables = ((await handle.result()) as RunProcessResult).variables;
+  } else if (status === 'failed') {
     try {
       await handle.result();
     } catch (error) {
@@ -55,8 +54,11 @@ export async function describeInstance(client: Client, instanceId: string) {
   }
   return {
     ...base,
-    variables: state?.variables ?? {},
+    variables,
     activeElements: status === 'running' ? (state?.active ?? []) : [],
+    /** Every passage of a token through an element, in order (empty when the state is unavailable). */
+    path: state?.path ?? [],
+    ...(state?.terminatedBy ? { terminatedBy: state.terminatedBy } : {}),
     ...(failure ? { failure } : {}),
   };
 }

@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PseudonymVault } from '../../activities/pseudonym-vault';
 import { TaskModel, type TaskRecord } from '../../platform/storage';
-import { currentUser } from '../auth/current-user';
+import { currentUser, requireRole } from '../auth/current-user';
 import { problems } from '../problems';
 import { canSee } from '../tasks/task-access';
 import { parseRequest } from '../validation';
+import { cancelInstance } from './cancel-instance';
 import { describeInstance } from './describe-instance';
 import { startInstance, type TemporalSettings } from './start-instance';
 
@@ -25,6 +26,10 @@ export function instancesRouter(temporal: TemporalSettings, vault: PseudonymVaul
   });
   router.get('/instances/:id', async (req, res) => {
     res.json(await describeInstance(temporal.client, req.params.id));
+  });
+  /** Process owners, supervisors and admins may stop an instance; its open tasks are canceled. */
+  router.post('/instances/:id/cancel', requireRole('owner', 'supervisor', 'admin'), async (req, res) => {
+    res.status(202).json(await cancelInstance(temporal.client, String(req.params.id), currentUser(res).username));
   });
   /** The originals behind ai.pseudonymize's tokens: for those who may work on the case only. */
   router.get('/instances/:id/pseudonyms', async (req, res) => {

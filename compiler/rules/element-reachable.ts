@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { successors } from './walk';
 
 export const elementReachable: Rule = {
   id: 'element-reachable',
@@ -9,10 +10,8 @@ export const elementReachable: Rule = {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       if (reached.has(id)) continue;
       reached.add(id);
-      for (const flowId of graph.nodes[id]?.outgoing ?? []) {
-        const target = graph.flows[flowId]?.targetId;
-        if (target !== undefined) queue.push(target);
-      }
+      const node = graph.nodes[id];
+      if (node) queue.push(...successors(graph, node));
     }
     for (const node of Object.values(graph.nodes)) {
       if (reached.has(node.id)) continue;

@@ -27,13 +27,19 @@ export const gatewayConditions: Rule = {
         });
       }
       if (flow.condition !== undefined && (!splits || isDefault)) {
+        const parallel = source.kind === 'parallelGateway';
         report({
           ruleId: this.id,
           elementId: flow.id,
-          message: {
-            fr: `La condition du flux « ${flow.name ?? flow.id} » ne serait jamais évaluée.`,
-            en: `The condition of flow "${flow.name ?? flow.id}" would never be evaluated.`,
-          },
+          message: parallel
+            ? {
+                fr: `Le flux « ${flow.name ?? flow.id} » a une condition, mais une passerelle parallèle prend tous ses flux sortants sans les évaluer.`,
+                en: `Flow "${flow.name ?? flow.id}" has a condition, but a parallel gateway takes all its outgoing flows without evaluating them.`,
+              }
+            : {
+                fr: `La condition du flux « ${flow.name ?? flow.id} » ne serait jamais évaluée.`,
+                en: `The condition of flow "${flow.name ?? flow.id}" would never be evaluated.`,
+              },
           hint: {
             fr: "Placez les conditions sur les flux sortant d'une passerelle exclusive (hors flux par défaut), ou retirez-la.",
             en: 'Put conditions on flows leaving an exclusive gateway (not its default flow), or remove it.',

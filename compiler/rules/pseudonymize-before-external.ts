@@ -1,5 +1,6 @@
 import { needsPseudonymisation, providerIdFor, PSEUDONYMIZE_TASK_TYPE } from '../ai-policy';
 import type { Rule } from './rule';
+import { successors } from './walk';
 
 /**
  * Data leaving the trust boundary must have passed `ai.pseudonymize`: every path from a start
@@ -16,8 +17,12 @@ export const pseudonymizeBeforeExternal: Rule = {
       const node = graph.nodes[id];
       if (!node || exposed.has(id)) continue;
       exposed.add(id);
-      if (node.kind === 'serviceTask' && node.taskType === PSEUDONYMIZE_TASK_TYPE) continue;
-      for (const flowId of node.outgoing) queue.push(graph.flows[flowId]!.targetId);
+      if (node.kind === 'serviceTask' && node.taskType === PSEUDONYMIZE_TASK_TYPE) {
+        // Leaving by a boundary event means the pseudonymisation did not finish.
+        queue.push(...(node.boundaryEventIds ?? []));
+        continue;
+      }
+      queue.push(...successors(graph, node));
     }
     for (const node of Object.values(graph.nodes)) {
       if (node.kind !== 'serviceTask' || node.external || node.taskType === PSEUDONYMIZE_TASK_TYPE || !exposed.has(node.id)) continue;

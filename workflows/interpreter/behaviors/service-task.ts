@@ -1,4 +1,4 @@
-import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, ActivityFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { ServiceTaskRequest, ServiceTaskResult } from '../../../activities/contracts';
 import type { ServiceTaskNode } from '../../../compiler/graph';
 import type { Behavior, ExecutionContext } from '../context';
@@ -19,6 +19,9 @@ export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
   const variables = node.inputs.length > 0 ? applyMappings(node.inputs, context.state.variables, node.id) : { ...context.state.variables };
   const activities = proxyActivities<Record<string, ServiceTaskActivity>>({
     startToCloseTimeout: '5 minutes',
+    // As Camunda does with a job: on interruption the token moves on at once; the activity is
+    // asked to stop (it sees it when it heartbeats) and whatever it returns later is ignored.
+    cancellationType: ActivityCancellationType.TRY_CANCEL,
     retry: { maximumAttempts: node.retries },
     ...(node.external ? { taskQueue: node.headers.taskQueue ?? context.externalTaskQueue } : {}),
   });
@@ -27,6 +30,8 @@ export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
   try {
     result = await run({ variables, headers: node.headers, instance: { ...context.instance, elementId: node.id } });
   } catch (error) {
+    // Canceled by a boundary event, a terminate end event or the API: not an incident.
+    if (isCancellation(error)) throw error;
     if (error instanceof ActivityFailure) {
       throw new IncidentError(node.id, `${node.taskType} failed: ${error.cause?.message ?? error.message}`);
     }

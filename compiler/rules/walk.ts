@@ -1,0 +1,31 @@
+/** How tokens move over a graph, for rules that follow paths. */
+import type { GraphNode, ProcessGraph } from '../graph';
+
+const attachedIndex = new WeakMap<ProcessGraph, Map<string, string[]>>();
+
+/** Boundary events by the id of the element they are attached to (whatever its kind). */
+function boundaryEventsOn(graph: ProcessGraph, nodeId: string): string[] {
+  let index = attachedIndex.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const node of Object.values(graph.nodes)) {
+      if (node.kind === 'boundaryEvent') index.set(node.attachedToId, [...(index.get(node.attachedToId) ?? []), node.id]);
+    }
+    attachedIndex.set(graph, index);
+  }
+  return index.get(nodeId) ?? [];
+}
+
+/**
+ * Where a token can go from `node`: the targets of its outgoing flows, and the boundary events
+ * attached to it (which leave the activity without it finishing).
+ */
+export function successors(graph: ProcessGraph, node: GraphNode): string[] {
+  const next: string[] = [];
+  for (const flowId of node.outgoing) {
+    const target = graph.flows[flowId]?.targetId;
+    if (target !== undefined) next.push(target);
+  }
+  next.push(...boundaryEventsOn(graph, node.id));
+  return next;
+}

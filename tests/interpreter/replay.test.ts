@@ -1,0 +1,63 @@
+/**
+ * Determinism: the interpreter replays recorded histories without a nondeterminism error.
+ * - `histories/<workflow id>.<stage>.history.bin` (protobuf-encoded Temporal histories) were recorded with the interpreter before parallel gateways,
+ *   timers, messages and boundary events (a service task, an exclusive gateway, user tasks
+ *   and a fork from a task), waiting and completed: instances running when a worker is
+ *   upgraded must go on unchanged. A change that breaks them fails here; see the README
+ *   (patching) for how to change the interpreter without breaking running instances.
+ * - fresh histories of the new elements, replayed right after they run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { eventually, startInterpreterPlatform, type InterpreterPlatform } from './support';
+
+const historiesDir = path.join(__dirname, 'histories');
+const bundle = () => ({ workflowBundle: { codePath: process.env.ROUAGE_TEST_WORKFLOW_BUNDLE! } });
+
+describe('replay', () => {
+  const recorded = readdirSync(historiesDir).filter((f) => f.endsWith('.history.bin'));
+
+  it('has recorded histories to replay', () => {
+    expect(recorded.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(recorded)('replays %s, recorded with an earlier interpreter', async (file) => {
+    const history = temporal.api.history.v1.History.decode(readFileSync(path.join(historiesDir, file)));
+    // The workflow id matters: user task ids are derived from it.
+    await expect(Worker.runReplayHistory(bundle(), history, file.split('.')[0])).resolves.toBeUndefined();
+  });
+
+  describe('fresh histories of the new elements', () => {
+    let p: InterpreterPlatform;
+
+    beforeAll(async () => {
+      p = await startInterpreterPlatform();
+      for (const name of ['parallel-loop.bpmn', 'event-gateway.bpmn', 'boundary-timer-service-task.bpmn', 'terminate-end.bpmn', 'message-catch.bpmn']) await p.deploy(name);
+    });
+    afterAll(async () => {
+      await p.stop();
+    });
+
+    it('replays instances that forked, joined, waited for timers and messages, were interrupted and terminated', async () => {
+      const ids = [
+        await p.start('parallel-loop'),
+        await p.start('event-gateway', { caseNumber: 'R-1', answerDelay: 'PT1S' }),
+        await p.start('boundary-timer-service-task'),
+        await p.start('message-catch', { caseNumber: 'R-2' }),
+        await p.start('terminate-end', { caseNumber: 'R-3' }),
+      ];
+      await p.publish({ name: 'signature-recue', correlationKey: 'R-2' });
+      await eventually(async () => ((await p.publish({ name: 'desistement', correlationKey: 'R-3', timeToLiveSeconds: 0 })).body.correlated === 1 ? true : undefined), 'the withdrawal');
+      await p.waitFor(ids[3]!, (v) => v.activeElements.some((a) => a.elementId === 'wait-document' && a.message), 'the document wait');
+      await p.publish({ name: 'piece-recue', correlationKey: 'R-2', variables: { fileName: 'a.pdf' } });
+      for (const id of ids) await p.waitForStatus(id, 'completed');
+
+      const histories = await Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await p.platform.temporal.workflow.getHandle(workflowId).fetchHistory() })));
+      for (const { workflowId, history } of histories) {
+        await expect(Worker.runReplayHistory(bundle(), history, workflowId)).resolves.toBeUndefined();
+      }
+    });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Message subscriptions of one instance. A token that waits for a message registers here
+ * first (so a Signal arriving meanwhile is not missed), then records the subscription in
+ * MongoDB through an activity, which also hands back a buffered message if one is waiting.
+ * The subscription record is removed whenever the token stops waiting, canceled or not.
+ */
+import { CancellationScope, condition, log, proxyActivities } from '@temporalio/workflow';
+import type { MessageActivities, MessageDelivery } from '../../activities/contracts';
+import type { MessageDefinition } from '../../compiler/graph';
+import type { ActiveElement } from '../definitions';
+import type { ExecutionContext } from './context';
+import { resolveValue } from './feel';
+import { IncidentError } from './incident';
+
+const messageActivities = proxyActivities<MessageActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Retried until the database answers: a lost subscription would strand the token.
+});
+
+interface Subscription {
+  name: string;
+  correlationKey: string;
+  delivery?: MessageDelivery;
+}
+
+export class MessageRegistry {
+  /** Open subscriptions, in the order tokens started waiting (the oldest gets a message first). */
+  private readonly waiting = new Map<string, Subscription>();
+
+  open(subscriptionId: string, name: string, correlationKey: string): Subscription {
+    const subscription: Subscription = { name, correlationKey };
+    this.waiting.set(subscriptionId, subscription);
+    return subscription;
+  }
+
+  close(subscriptionId: string): void {
+    this.waiting.delete(subscriptionId);
+  }
+
+  /** Hands a delivered message to the first token waiting for it; false when none waits. */
+  deliver(delivery: MessageDelivery): boolean {
+    for (const subscription of this.waiting.values()) {
+      if (subscription.delivery?.messageId === delivery.messageId) return true; // a duplicate signal
+    }
+    for (const subscription of this.waiting.values()) {
+      if (subscription.delivery || subscription.name !== delivery.name || subscription.correlationKey !== delivery.correlationKey) continue;
+      subscription.delivery = delivery;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** The message's name and correlation key, evaluated now (Camunda: when the token arrives). */
+export function resolveMessage(message: MessageDefinition, context: ExecutionContext, elementId: string): { name: string; correlationKey: string } {
+  const variables = context.state.variables;
+  const name = resolveValue(message.name, variables, elementId);
+  const key = resolveValue(message.correlationKey, variables, elementId);
+  if (typeof name !== 'string' || name === '') throw new IncidentError(elementId, `the message name gave ${JSON.stringify(name)}, not a non-empty string`);
+  if (typeof key !== 'string' && typeof key !== 'number') {
+    throw new IncidentError(elementId, `the correlation key gave ${JSON.stringify(key)}; it must be a string or a number`);
+  }
+  return { name, correlationKey: String(key) };
+}
+
+/**
+ * Waits for the message `message` (on behalf of `elementId`: a catch event, a receive task or
+ * a boundary event) and returns it. Cancellable; the subscription is closed in every case.
+ */
+export async function waitForMessage(message: MessageDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement): Promise<MessageDelivery> {
+  const { name, correlationKey } = resolveMessage(message, context, elementId);
+  const subscriptionId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscription = context.messages.open(subscriptionId, name, correlationKey);
+  try {
+    // Not cancellable: once the record exists, the finally below must see it to remove it,
+    // and a buffered message it took must not be lost halfway.
+    const buffered = await CancellationScope.nonCancellable(() =>
+      messageActivities.openMessageSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name, correlationKey }),
+    );
+    if (buffered && subscription.delivery && subscription.delivery.messageId !== buffered.messageId) {
+      log.warn('Two messages reached one subscription at once; the later one is ignored', { subscriptionId, ignored: subscription.delivery.messageId });
+    }
+    if (buffered) subscription.delivery = buffered;
+    // Shown once the subscription is recorded: from then on a published message finds it.
+    if (active && !subscription.delivery) active.message = { name, correlationKey };
+    await condition(() => subscription.delivery !== undefined);
+    return subscription.delivery!;
+  } finally {
+    context.messages.close(subscriptionId);
+    if (active) delete active.message;
+    await CancellationScope.nonCancellable(() => messageActivities.closeMessageSubscription({ subscriptionId }));
+  }
+}
