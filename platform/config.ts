@@ -53,6 +53,17 @@ const environmentSchema = z.object({
   ROUAGE_AI_ALLOWED_LOCATIONS: jsonVariable(z.record(z.enum(DATA_CLASSIFICATIONS), z.array(z.enum(PROVIDER_LOCATIONS)))).optional(),
   /** Service tasks outside the activity catalog are refused at deploy instead of warned about. */
   ROUAGE_STRICT_TASK_TYPES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** OpenID Connect sign-in (ProConnect, Keycloak): the issuer identifier; unset disables it. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Unset for a public client (PKCE only). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** This API's callback as registered at the provider: https://<host>/api/v1/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: z.url().optional(),
+  /** The claim listing the user's groups. */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Scopes requested (ProConnect: "openid email given_name usual_name uid"). */
+  OIDC_SCOPES: z.string().min(1).default('openid profile email'),
 });
 
 export type Config = z.infer<typeof environmentSchema>;
@@ -68,6 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && !config.ROUAGE_SECRET) {
     throw new ConfigError('Invalid configuration: ROUAGE_SECRET must be set in production (32+ random characters, e.g. `openssl rand -hex 32`).');
+  }
+  if (config.OIDC_ISSUER) {
+    const missing = (['OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const).filter((name) => !config[name]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: OIDC_ISSUER is set, so ${missing.join(' and ')} must be set too (or unset OIDC_ISSUER to disable OpenID Connect).`);
+    const issuer = new URL(config.OIDC_ISSUER);
+    if (config.NODE_ENV === 'production' && issuer.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)) {
+      throw new ConfigError('Invalid configuration: OIDC_ISSUER must be an https:// URL in production.');
+    }
   }
   return config;
 }

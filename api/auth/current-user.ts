@@ -2,7 +2,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { UserModel, type Role } from '../../platform/storage';
 import { problems } from '../problems';
-import type { TokenSigner } from './tokens';
+import { SESSION_TTL_SECONDS, type TokenSigner } from './tokens';
 
 export const SESSION_COOKIE = 'rouage_session';
 
@@ -13,12 +13,27 @@ export interface CurrentUser {
   groups: string[];
 }
 
+/** The value of cookie `name` of the request, if any. */
+export function readCookie(req: Request, name: string): string | undefined {
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
+  const cookie = cookies.find((c) => c.startsWith(`${name}=`));
+  if (!cookie) return undefined;
+  try {
+    return decodeURIComponent(cookie.slice(name.length + 1));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens a session: the httpOnly cookie of the web app (same token as the bearer one). */
+export function setSessionCookie(res: Response, token: string, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_SECONDS * 1000, path: '/' });
+}
+
 function tokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
-  const session = cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  return session ? decodeURIComponent(session.slice(SESSION_COOKIE.length + 1)) : undefined;
+  return readCookie(req, SESSION_COOKIE);
 }
 
 /** Requires a valid session; the user is read on each request so role changes apply at once. */
