@@ -19,6 +19,14 @@ export interface CatalogItem extends CatalogActivity {
   description: LocalizedText;
 }
 
+/** A Camunda 8 element template (https://docs.camunda.io/docs/components/modeler/desktop-modeler/element-templates/); bpmn-js reads the rest. */
+export interface ElementTemplate {
+  id: string;
+  name: string;
+  version?: number;
+  [property: string]: unknown;
+}
+
 export interface DeployResult {
   processKey: string;
   version: number;
@@ -131,6 +139,8 @@ export const api = {
   login: (username: string, password: string) => request<{ user: User }>('POST', '/auth/login', { json: { username, password } }),
   logout: () => request<void>('POST', '/auth/logout'),
   catalog: () => request<{ items: CatalogItem[] }>('GET', '/catalog'),
+  /** Camunda 8 element templates, one per AI activity, for the modeler's palette and properties panel. */
+  elementTemplates: () => request<ElementTemplate[]>('GET', '/catalog/element-templates'),
   deploy: (bpmnXml: string) => request<DeployResult>('POST', '/processes', { xml: bpmnXml }),
   processes: () => request<{ items: ProcessSummary[] }>('GET', '/processes'),
   processVersion: (key: string, version: number) => request<ProcessVersion>('GET', `/processes/${encodeURIComponent(key)}/versions/${version}`),

@@ -7,26 +7,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { source as axeSource } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebApp } from '../../scripts/web-app';
-import { DEMO_PASSWORD, eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { ARTIFACTS, countBecomes, expectAccessible, launchChromium, screenshot, shows, signIn } from './browser';
 
-const ARTIFACTS = path.join(__dirname, '../../test-artifacts/ui');
 const TRIAGE_FILE = path.join(__dirname, '../../examples/triage-signalement.bpmn');
 const VALID_MESSAGE = 'Aucune erreur : le diagramme peut être déployé.';
 const TASK_NAME = 'Traiter (voirie, éclairage)';
 
 jest.setTimeout(180_000);
-
-/** Waits until the (first) element is visible. */
-async function shows(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible' });
-}
-
-async function countBecomes(locator: Locator, expected: number): Promise<void> {
-  await eventually(async () => ((await locator.count()) === expected ? true : undefined), `${locator} to count ${expected}`);
-}
 
 describe('web app: modeler and task inbox', () => {
   let platform: TestPlatform;
@@ -39,10 +29,7 @@ describe('web app: modeler and task inbox', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await ensureWebApp((line) => console.log(line));
     platform = await startTestPlatform();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
@@ -65,29 +52,8 @@ describe('web app: modeler and task inbox', () => {
     return page;
   }
 
-  async function screenshot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
-
-  async function signIn(page: Page, username: string) {
-    await shows(page.getByRole('heading', { level: 1, name: 'Connexion' }));
-    await page.getByLabel('Identifiant').fill(username);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
-
   async function openDiagramFile(page: Page, file: string) {
     await page.getByLabel('Ouvrir un fichier .bpmn').setInputFiles(file);
-  }
-
-  /** No serious or critical axe-core violation; the bpmn-js canvas (an SVG editor) is out of scope. */
-  async function expectAccessible(page: Page, name: string) {
-    await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(() => (globalThis as unknown as { axe: typeof import('axe-core') }).axe.run({ exclude: [['.djs-container']] }));
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ page: name, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-    expect(blocking).toEqual([]);
   }
 
   it('lets an owner deploy and start the triage process, and an agent of group A complete its task', async () => {

@@ -7,11 +7,13 @@ interface ModelerToolbarProps {
   onNew: () => void;
   onOpen: (file: File) => void;
   onSave: () => void;
+  onExportSvg: () => void;
+  onExportPng: () => void;
   /** The deploy button and its state, last in the bar. */
   children: ReactNode;
 }
 
-export function ModelerToolbar({ onNew, onOpen, onSave, children }: ModelerToolbarProps) {
+export function ModelerToolbar({ onNew, onOpen, onSave, onExportSvg, onExportPng, children }: ModelerToolbarProps) {
   const open = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     // Cleared so that choosing the same file again reopens it.
@@ -32,6 +34,14 @@ export function ModelerToolbar({ onNew, onOpen, onSave, children }: ModelerToolb
       <Button priority="secondary" iconId="fr-icon-download-line" onClick={onSave}>
         {t.modeler.saveFile}
       </Button>
+      <div className="modeler-toolbar__exports" role="group" aria-label={t.modeler.exportLabel}>
+        <Button priority="tertiary" iconId="fr-icon-image-line" onClick={onExportSvg}>
+          {t.modeler.exportSvg}
+        </Button>
+        <Button priority="tertiary" iconId="fr-icon-image-line" onClick={onExportPng}>
+          {t.modeler.exportPng}
+        </Button>
+      </div>
       {children}
     </div>
   );

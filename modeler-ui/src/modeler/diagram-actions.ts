@@ -21,15 +21,62 @@ export function selectElement(modeler: Modeler, elementId: string): void {
   if (element.parent) modeler.get<Canvas>('canvas').scrollToElement(element);
 }
 
+/** The id of the diagram's process, which names the files it is saved or exported to. */
+function processIdOf(modeler: Modeler): string {
+  const rootElements: { $type: string; id: string }[] = modeler.getDefinitions()?.rootElements ?? [];
+  return rootElements.find((element) => element.$type === 'bpmn:Process')?.id ?? 'diagramme';
+}
+
+function download(blob: Blob, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 /** Downloads the diagram as `<process id>.bpmn`. */
 export async function downloadDiagram(modeler: Modeler): Promise<void> {
   const { xml } = await modeler.saveXML({ format: true });
   if (xml === undefined) return;
-  const rootElements: { $type: string; id: string }[] = modeler.getDefinitions()?.rootElements ?? [];
-  const processId = rootElements.find((element) => element.$type === 'bpmn:Process')?.id ?? 'diagramme';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
-  link.download = `${processId}.bpmn`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  download(new Blob([xml], { type: 'application/xml' }), `${processIdOf(modeler)}.bpmn`);
+}
+
+/** Downloads the drawing as `<process id>.svg`, for documentation. */
+export async function downloadSvg(modeler: Modeler): Promise<void> {
+  const { svg } = await modeler.saveSVG();
+  download(new Blob([svg], { type: 'image/svg+xml' }), `${processIdOf(modeler)}.svg`);
+}
+
+const PNG_SCALE = 2;
+/** Browsers refuse larger canvases: a very large diagram is drawn smaller rather than not at all. */
+const MAX_CANVAS_SIDE = 16_384;
+
+/** Draws the SVG onto a canvas at twice its size, on a white background (the SVG's is transparent). */
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const factor = Math.min(scale, MAX_CANVAS_SIDE / Math.max(image.naturalWidth, image.naturalHeight, 1));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(image.naturalWidth * factor);
+    canvas.height = Math.ceil(image.naturalHeight * factor);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('Canvas 2D is not available');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Downloads the drawing as `<process id>.png`, at twice the diagram's size so it stays sharp. */
+export async function downloadPng(modeler: Modeler): Promise<void> {
+  const { svg } = await modeler.saveSVG();
+  download(await svgToPng(svg), `${processIdOf(modeler)}.png`);
 }

@@ -1,14 +1,25 @@
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import { CreateAppendAnythingModule, CreateAppendElementTemplatesModule } from 'bpmn-js-create-append-anything';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import Modeler from 'bpmn-js/lib/Modeler';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import { useEffect, useRef, useState } from 'react';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-element-templates/dist/assets/element-templates.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
+import { templateChooserModule } from './template-chooser';
+import { markImportDone } from './timing';
+import { frenchTranslateModule } from './translate';
 
-/** A bpmn-js modeler for Camunda 8 (Zeebe) diagrams, with its properties panel, living as long as the component. */
+/**
+ * A bpmn-js modeler for Camunda 8 (Zeebe) diagrams, living as long as the component: the Zeebe
+ * properties panel, Camunda 8 element templates (the AI activities, set with `setElementTemplates`)
+ * and the "create / append anything" menus, which offer those templates from the palette and
+ * the context pad.
+ */
 export function useBpmnModeler() {
   const canvasRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -18,9 +29,21 @@ export function useBpmnModeler() {
     const instance = new Modeler({
       container: canvasRef.current!,
       propertiesPanel: { parent: panelRef.current! },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule],
+      additionalModules: [
+        BpmnPropertiesPanelModule,
+        BpmnPropertiesProviderModule,
+        ZeebePropertiesProviderModule,
+        ZeebeBehaviorsModule,
+        CloudElementTemplatesPropertiesProviderModule,
+        CreateAppendAnythingModule,
+        CreateAppendElementTemplatesModule,
+        templateChooserModule,
+        frenchTranslateModule,
+      ],
       moddleExtensions: { zeebe: zeebeModdle },
     });
+    // Registered first, so the mark precedes the validation that `import.done` starts.
+    instance.on('import.done', markImportDone);
     setModeler(instance);
     return () => {
       setModeler(undefined);

@@ -13,7 +13,7 @@ export function CurrentPage({ user, location, onSignedIn }: { user: User | null;
   if (!mayOpen(user, location.pathname)) return <NotFoundPage forbidden />;
   switch (location.pathname) {
     case '/modeler':
-      return <ModelerPage {...openedVersion(location.searchParams)} />;
+      return <ModelerPage username={user.username} {...openedVersion(location.searchParams)} />;
     case '/processus':
       return <ProcessesPage user={user} />;
     case '/taches':
