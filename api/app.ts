@@ -4,16 +4,18 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import express from 'express';
 import { aiPolicyOf, compilerCatalog, type AiRuntime } from '../activities';
-import { authRouter } from './auth/router';
+import { authRouter, type AuthOptions } from './auth/router';
 import { authenticate } from './auth/current-user';
 import { createTokenSigner } from './auth/tokens';
 import { auditRouter } from './audit/router';
 import { catalogRouter } from './catalog/router';
 import { healthRouter } from './health/router';
 import { instancesRouter } from './instances/router';
+import { messagesRouter } from './messages/router';
 import { notFoundHandler, problemHandler } from './problems';
 import { processesRouter } from './processes/router';
 import { tasksRouter } from './tasks/router';
+import { groupsRouter, usersRouter } from './users/router';
 
 export interface AppOptions {
   temporalClient: Client;
@@ -26,6 +28,8 @@ export interface AppOptions {
   ai: AiRuntime;
   /** Folder of the built web app; when absent the API still runs. */
   webAppDir?: string;
+  /** Login throttling and OpenID Connect sign-in (see api/auth/router.ts). */
+  auth?: AuthOptions;
 }
 
 export const JSON_LIMIT = '1mb';
@@ -43,13 +47,16 @@ export function createApp(options: AppOptions): express.Express {
   api.use(express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
   api.use(express.text({ limit: XML_LIMIT, type: ['application/xml', 'text/xml'] }));
   api.use('/health', healthRouter(options.temporalClient));
-  api.use('/auth', authRouter(signer, { secureCookies: options.secureCookies }));
+  api.use('/auth', authRouter(signer, { secureCookies: options.secureCookies, ...options.auth }));
   const compileOptions = { catalog: compilerCatalog(options.ai.catalog), strictTaskTypes: options.strictTaskTypes, aiPolicy: aiPolicyOf(options.ai) };
   api.use('/catalog', requireUser, catalogRouter(options.ai));
   api.use('/processes', requireUser, processesRouter(compileOptions));
   api.use('/audit', requireUser, auditRouter());
   api.use('/tasks', requireUser, tasksRouter(options.temporalClient));
+  api.use('/users', requireUser, usersRouter());
+  api.use('/groups', requireUser, groupsRouter());
   api.use('/', requireUser, instancesRouter(temporal, options.ai.vault));
+  api.use('/messages', requireUser, messagesRouter(options.temporalClient));
   api.use(notFoundHandler);
   api.use(problemHandler);
   app.use('/api/v1', api);

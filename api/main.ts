@@ -7,6 +7,7 @@ import { aiPolicyOf, aiRuntimeFromConfig, compilerCatalog } from '../activities'
 import { loadConfig } from '../platform/config';
 import { createApp } from './app';
 import { seedDemoAccounts } from './auth/demo-accounts';
+import { oidcSettingsOf } from './auth/oidc';
 import { deployExamples } from './examples';
 
 async function main(): Promise<void> {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES,
     ai,
     webAppDir: path.resolve(__dirname, '..', 'modeler-ui', 'dist'),
+    auth: { oidc: oidcSettingsOf(config) },
   });
   const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));
   const shutdown = () => {

@@ -4,4 +4,7 @@ export { ProcessVersionModel, type ProcessVersionRecord } from './process-versio
 export { OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord, type TaskState } from './task';
 export { ROLES, UserModel, type Role, type UserRecord } from './user';
 export { insertOnce, isDuplicateKeyError } from './insert-once';
+export { LoginAttemptModel } from './login-attempt';
 export { PseudonymMappingModel } from './pseudonym-mapping';
+export { MessageModel, type MessageRecord } from './message';
+export { MessageSubscriptionModel, type MessageSubscriptionRecord } from './message-subscription';
