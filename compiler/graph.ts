@@ -105,6 +105,8 @@ export interface ServiceTaskNode extends ActivityBase {
   headers: Record<string, string>;
   /** True when the type is not in the activity catalog: a team's own worker serves it. */
   external: boolean;
+  /** `zeebe:modelerTemplate`: the element template the modeler applied (its fields are the inputs). */
+  template?: string;
 }
 
 export interface UserTaskNode extends ActivityBase {

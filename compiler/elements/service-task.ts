@@ -42,8 +42,10 @@ export function translateServiceTask(element: ModdleElement, context: TranslateC
     const key = stringProperty(header, 'key');
     if (key) headers[key] = stringProperty(header, 'value') ?? '';
   }
+  const template = stringProperty(element, 'modelerTemplate');
   return {
     ...nodeBase(element),
+    ...(template ? { template } : {}),
     kind: 'serviceTask',
     taskType,
     retries,

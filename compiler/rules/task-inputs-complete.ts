@@ -1,14 +1,15 @@
 import type { Rule } from './rule';
 
 /**
- * A catalog activity whose task maps its inputs must receive every required one. Without input
- * mappings the task receives all variables, which only the run can check.
+ * A catalog activity whose task maps its inputs, or that the modeler made from the activity's
+ * element template (whose fields are its inputs), must receive every required one. Without
+ * either, the task receives all variables, which only the run can check.
  */
 export const taskInputsComplete: Rule = {
   id: 'task-inputs-complete',
   check({ graph, catalog, report }) {
     for (const node of Object.values(graph.nodes)) {
-      if (node.kind !== 'serviceTask' || node.inputs.length === 0) continue;
+      if (node.kind !== 'serviceTask' || (node.inputs.length === 0 && !node.template)) continue;
       const activity = catalog.get(node.taskType);
       if (!activity) continue;
       const mapped = new Set(node.inputs.map((m) => m.target));

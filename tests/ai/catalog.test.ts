@@ -53,6 +53,13 @@ describe('AI activity catalog', () => {
     expect(without.diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning task-type-known']);
     const unmapped = await compile(wordCountXml.replace('target="text"', 'target="texte"'), { catalog: compilerCatalog(catalog) });
     expect(unmapped.diagnostics.map((d) => `${d.ruleId} ${d.elementId}`)).toEqual(['task-inputs-complete count']);
+    // A task made from the template, whose required field was left empty, has no mapping at all.
+    const emptyTemplateField = wordCountXml
+      .replace('<bpmn:serviceTask id="count"', '<bpmn:serviceTask id="count" zeebe:modelerTemplate="rouage.ai.word-count"')
+      .replace('<zeebe:ioMapping><zeebe:input source="=message" target="text" /></zeebe:ioMapping>', '');
+    const emptyField = await compile(emptyTemplateField, { catalog: compilerCatalog(catalog) });
+    expect(emptyField.diagnostics.map((d) => `${d.ruleId} ${d.elementId}`)).toEqual(['task-inputs-complete count']);
+    expect((await compile(emptyTemplateField.replace(' zeebe:modelerTemplate="rouage.ai.word-count"', ''), { catalog: compilerCatalog(catalog) })).diagnostics).toEqual([]);
   });
 
   describe('in a running platform', () => {
