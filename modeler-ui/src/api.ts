@@ -136,6 +136,9 @@ const task = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 
 export const api = {
   me: () => request<User>('GET', '/auth/me'),
+  authConfig: () => request<{ oidc: boolean }>('GET', '/auth/config'),
+  pseudonyms: (instanceId: string) =>
+    request<{ items: { elementId: string; at: string; replacements: { token: string; type: string; value: string }[] }[] }>('GET', `/instances/${encodeURIComponent(instanceId)}/pseudonyms`),
   login: (username: string, password: string) => request<{ user: User }>('POST', '/auth/login', { json: { username, password } }),
   logout: () => request<void>('POST', '/auth/logout'),
   catalog: () => request<{ items: CatalogItem[] }>('GET', '/catalog'),

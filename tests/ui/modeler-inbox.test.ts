@@ -136,6 +136,9 @@ describe('web app: modeler and task inbox', () => {
     await shows(details.getByText('Le lampadaire de la rue est éteint'));
     await shows(details.getByText(/Proposé par IA \(local · [^)]+\), confiance \d+ %/));
     await shows(details.getByText('eclairage', { exact: true }));
+    // This process pseudonymises nothing: the agent may look, and is told so.
+    await details.getByRole('button', { name: 'Afficher les données personnelles' }).click();
+    await shows(details.getByText('Aucune donnée pseudonymisée dans ce dossier.'));
     await screenshot(page, '05-boite-de-taches-detail');
     await expectAccessible(page, 'taches');
 

@@ -40,6 +40,7 @@ export const fr = {
     password: 'Mot de passe',
     submit: 'Se connecter',
     submitting: 'Connexion…',
+    orProvider: 'ou avec votre compte d’agent public :',
   },
   modeler: {
     title: 'Modeleur de processus',
@@ -132,6 +133,14 @@ export const fr = {
     stateLabel: 'État',
     state: { created: 'À prendre', assigned: 'En cours de traitement', completed: 'Terminée', canceled: 'Annulée' } as Record<string, string>,
     caseVariables: 'Données du dossier',
+    pseudonyms: {
+      title: 'Données personnelles pseudonymisées',
+      intro: 'Les jetons comme [NOM_1] remplacent des données personnelles avant tout traitement par l’IA. Leur consultation est réservée aux agents du dossier.',
+      show: 'Afficher les données personnelles',
+      none: 'Aucune donnée pseudonymisée dans ce dossier.',
+      columns: { token: 'Jeton', type: 'Nature', value: 'Valeur d’origine' },
+      types: { nir: 'N° de sécurité sociale', iban: 'IBAN', email: 'Courriel', phone: 'Téléphone', address: 'Adresse', name: 'Nom' } as Record<string, string>,
+    },
     noVariables: 'Aucune donnée.',
     claim: 'Prendre en charge',
     unclaim: 'Libérer',

@@ -4,6 +4,7 @@ import { api, type Task, type User } from '../api';
 import { VariablesView } from '../components/VariablesView';
 import { formatDateTime, t } from '../i18n';
 import { parseFieldValue } from '../variables';
+import { PseudonymsPanel } from './PseudonymsPanel';
 import { mayClaim, mayComplete, mayRelease } from './task-permissions';
 import { VariablesEditor, type VariableRow } from './VariablesEditor';
 
@@ -61,6 +62,7 @@ export function TaskDetails({ task, user, onAction }: TaskDetailsProps) {
 
       <h3 className="fr-h6 fr-mt-3w">{t.inbox.caseVariables}</h3>
       <VariablesView variables={task.variables} />
+      <PseudonymsPanel key={task.instanceId} instanceId={task.instanceId} />
 
       <div className="task-actions fr-mt-2w">
         {mayClaim(user, task) && (

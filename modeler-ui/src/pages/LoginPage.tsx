@@ -1,6 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useState, type FormEvent } from 'react';
+import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, type User } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -11,6 +12,12 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [oidc, setOidc] = useState(false);
+
+  useEffect(() => {
+    // Without OpenID Connect configured, the page simply keeps the password form.
+    api.authConfig().then((config) => setOidc(config.oidc), () => setOidc(false));
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,6 +58,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
               {pending ? t.login.submitting : t.login.submit}
             </Button>
           </form>
+          {oidc && (
+            <div className="fr-mt-4w">
+              <p>{t.login.orProvider}</p>
+              {/* A full-page navigation: the route redirects to the identity provider. */}
+              <ProConnectButton url="/api/v1/auth/oidc/login" />
+            </div>
+          )}
         </div>
       </div>
     </div>
