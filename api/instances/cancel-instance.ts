@@ -5,19 +5,11 @@
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { MessageSubscriptionModel, OPEN_TASK_STATES, TaskModel } from '../../platform/storage';
-import { PROCESS_WORKFLOW } from '../../workflows/definitions';
 import { problems } from '../problems';
+import { findInstance } from './find-instance';
 
 export async function cancelInstance(client: Client, instanceId: string, canceledBy: string) {
-  const handle = client.workflow.getHandle(instanceId);
-  let description;
-  try {
-    description = await handle.describe();
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw problems.notFound('Instance', instanceId);
-    throw error;
-  }
-  if (description.type !== PROCESS_WORKFLOW) throw problems.notFound('Instance', instanceId);
+  const { handle, description } = await findInstance(client, instanceId);
   if (description.status.name !== 'RUNNING') {
     throw problems.conflict(`Instance ${instanceId} is already over (${description.status.name.toLowerCase()}); there is nothing to cancel.`, {
       currentStatus: description.status.name.toLowerCase(),

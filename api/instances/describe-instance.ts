@@ -1,7 +1,7 @@
 /** The state of an instance as Temporal knows it: status, variables, active elements. */
-import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
-import { instanceStateQuery, PROCESS_WORKFLOW, type InstanceState, type RunProcessResult } from '../../workflows/definitions';
-import { problems } from '../problems';
+import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
+import { instanceStateQuery, type InstanceState, type RunProcessResult } from '../../workflows/definitions';
+import { findInstance } from './find-instance';
 
 export type InstanceStatus = 'running' | 'completed' | 'failed' | 'canceled' | 'terminated';
 
@@ -19,15 +19,7 @@ const STATUS: Record<WorkflowExecutionDescription['status']['name'], InstanceSta
 };
 
 export async function describeInstance(client: Client, instanceId: string) {
-  const handle = client.workflow.getHandle(instanceId);
-  let description: WorkflowExecutionDescription;
-  try {
-    description = await handle.describe();
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw problems.notFound('Instance', instanceId);
-    throw error;
-  }
-  if (description.type !== PROCESS_WORKFLOW) throw problems.notFound('Instance', instanceId);
+  const { handle, description } = await findInstance(client, instanceId);
   const status = STATUS[description.status.name] ?? 'running';
   const base = {
     instanceId,
