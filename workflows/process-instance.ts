@@ -27,7 +27,7 @@ import { JoinRegistry } from './interpreter/joins';
 import { MessageRegistry } from './interpreter/messages';
 
 const { closeUserTask } = proxyActivities<HumanTaskActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
 
 export async function runProcess(input: RunProcessInput): Promise<RunProcessResult> {

@@ -16,6 +16,9 @@ import type { AiProvider, TokenUsage } from '../providers/provider';
 import type { AiActivityDefinition } from './define-ai-activity';
 import { assertNoPersonalData } from './personal-data-guard';
 
+/** Well under the workflow's heartbeat timeout for catalog activities (10 s). */
+const HEARTBEAT_INTERVAL_MS = 2000;
+
 export interface Provenance {
   provider: string;
   model: string;
@@ -63,6 +66,9 @@ export async function runAiActivity(definition: AiActivityDefinition, request: S
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   const started = Date.now();
   const runId = `${request.instance.instanceId}:${context.info.activityId}`;
+  // Heartbeats tell Temporal this worker is alive during long provider calls; if it dies, the
+  // task is retried after the heartbeat timeout (see the service-task behaviour).
+  const heartbeats = setInterval(() => context.heartbeat(), HEARTBEAT_INTERVAL_MS);
   const output = await definition.run(parsed.data, {
     provider,
     task: { ...request.instance, runId },
@@ -73,7 +79,7 @@ export async function runAiActivity(definition: AiActivityDefinition, request: S
       usage.inputTokens += used?.inputTokens ?? 0;
       usage.outputTokens += used?.outputTokens ?? 0;
     },
-  });
+  }).finally(() => clearInterval(heartbeats));
   const latencyMs = Date.now() - started;
   const checked = definition.output.safeParse(output);
   if (!checked.success) {

@@ -3,51 +3,15 @@
  * task; the agent completes the task while no worker runs; a new worker process replays the
  * instance and finishes it, without running the finished AI step again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AiContributionModel, TaskModel } from '../../platform/storage';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { kill, startWorkerProcess } from '../support/worker-process';
 
 const projectRoot = path.resolve(__dirname, '../..');
 const triageXml = readFileSync(path.join(projectRoot, 'examples/triage-signalement.bpmn'), 'utf8');
-
-function startWorkerProcess(platform: TestPlatform): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: platform.temporalAddress,
-      MONGODB_URI: platform.mongodbUri,
-      ROUAGE_TASK_QUEUE: platform.taskQueue,
-      ROUAGE_WORKFLOW_BUNDLE: process.env.ROUAGE_TEST_WORKFLOW_BUNDLE,
-      ROUAGE_DATA_KEY: 'ab'.repeat(32),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start within 60 s:\n${output}`)), 60_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('worker: polling')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before polling:\n${output}`)));
-  });
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 describe('worker restart', () => {
   let platform: TestPlatform;

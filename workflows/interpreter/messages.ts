@@ -13,7 +13,7 @@ import { resolveValue } from './feel';
 import { IncidentError } from './incident';
 
 const messageActivities = proxyActivities<MessageActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
   // Retried until the database answers: a lost subscription would strand the token.
 });
 

@@ -15,6 +15,9 @@ export function applyResult(node: { outputs: ServiceTaskNode['outputs']; id: str
   else Object.assign(variables, result);
 }
 
+/** How long a catalog activity may go without heartbeating before Temporal retries it elsewhere. */
+export const CATALOG_HEARTBEAT_TIMEOUT = '10 seconds';
+
 export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
   const variables = node.inputs.length > 0 ? applyMappings(node.inputs, context.state.variables, node.id) : { ...context.state.variables };
   const activities = proxyActivities<Record<string, ServiceTaskActivity>>({
@@ -23,7 +26,10 @@ export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
     // asked to stop (it sees it when it heartbeats) and whatever it returns later is ignored.
     cancellationType: ActivityCancellationType.TRY_CANCEL,
     retry: { maximumAttempts: node.retries },
-    ...(node.external ? { taskQueue: node.headers.taskQueue ?? context.externalTaskQueue } : {}),
+    // Catalog activities heartbeat while they run (run-ai-activity.ts): a task held by a worker
+    // that died is retried after this, not after the 5-minute start-to-close timeout. Teams'
+    // external workers are not required to heartbeat.
+    ...(node.external ? { taskQueue: node.headers.taskQueue ?? context.externalTaskQueue } : { heartbeatTimeout: CATALOG_HEARTBEAT_TIMEOUT }),
   });
   const run = activities[node.taskType]!;
   let result: ServiceTaskResult;

@@ -6,7 +6,7 @@ import { applyMappings, resolveIdList } from '../feel';
 import { applyResult } from './service-task';
 
 const humanTaskActivities = proxyActivities<HumanTaskActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
   // No maximumAttempts: retried until the database answers, as a human task must not be lost.
 });
 
