@@ -6,6 +6,7 @@ import { currentUser } from '../auth/current-user';
 import { problems } from '../problems';
 import { parseRequest } from '../validation';
 import { assertOpen, completeTask, loadTask } from './complete-task';
+import { changeAssignee } from './change-assignee';
 import { presentTask } from './present-task';
 import { canSee, canWork, visibilityFilter } from './task-access';
 
@@ -67,18 +68,7 @@ export function tasksRouter(client: Client): Router {
     if (task.assignee === user.username) return res.json(presentTask(task));
     if (task.assignee !== null) throw problems.conflict(`Task ${task._id} was claimed by ${task.assignee}. Pick another task.`, { currentState: presentTask(task) });
     if (!canWork(user, task)) throw problems.forbidden(`Task ${task._id} is for ${task.candidateGroups.join(', ') || 'other people'}; you are not among its candidates.`);
-    const now = new Date();
-    // Conditional on still being unassigned: of two agents claiming at once, exactly one wins.
-    const claimed = await TaskModel.findOneAndUpdate(
-      { _id: task._id, state: 'created', assignee: null },
-      { $set: { assignee: user.username, state: 'assigned' }, $push: { history: { at: now, by: user.username, action: 'claimed' } } },
-      { returnDocument: 'after' },
-    ).lean<TaskRecord>();
-    if (!claimed) {
-      const current = await loadTask(task._id);
-      throw problems.conflict(`Task ${task._id} was just ${current.assignee ? `claimed by ${current.assignee}` : current.state}. Pick another task.`, { currentState: presentTask(current) });
-    }
-    res.json(presentTask(claimed));
+    res.json(presentTask(await changeAssignee(task, { assignee: user.username, action: 'claimed', by: user.username })));
   });
 
   router.post('/:id/unclaim', async (req, res) => {
@@ -87,13 +77,8 @@ export function tasksRouter(client: Client): Router {
     assertOpen(task, 'released');
     const mayRelease = task.assignee === user.username || user.roles.includes('supervisor') || user.roles.includes('admin');
     if (!mayRelease) throw problems.forbidden(`Only ${task.assignee ?? 'its assignee'} or a supervisor can release task ${task._id}.`);
-    const now = new Date();
-    const released = await TaskModel.findOneAndUpdate(
-      { _id: task._id, state: 'assigned', assignee: task.assignee },
-      { $set: { assignee: null, state: 'created' }, $push: { history: { at: now, by: user.username, action: 'unclaimed' } } },
-      { returnDocument: 'after' },
-    ).lean<TaskRecord>();
-    res.json(presentTask(released ?? (await loadTask(task._id))));
+    if (task.assignee === null) return res.json(presentTask(task));
+    res.json(presentTask(await changeAssignee(task, { assignee: null, action: 'unclaimed', by: user.username })));
   });
 
   router.post('/:id/complete', async (req, res) => {

@@ -8,3 +8,4 @@ export { LoginAttemptModel } from './login-attempt';
 export { PseudonymMappingModel } from './pseudonym-mapping';
 export { MessageModel, type MessageRecord } from './message';
 export { MessageSubscriptionModel, type MessageSubscriptionRecord } from './message-subscription';
+export { TaskRevisionModel } from './task-revision';

@@ -34,6 +34,8 @@ const taskSchema = new Schema(
     completedAt: { type: Date, default: null },
     result: { type: Schema.Types.Mixed, default: null },
     history: { type: [historyEntrySchema], default: [] },
+    /** Bumped by every change of assignee; see task-revision.ts. */
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true, minimize: false },
 );
