@@ -27,7 +27,7 @@ function persistentSecret(dataDir: string, name: string, make: () => string): st
   return secret;
 }
 
-function run(name: string, script: string, env: NodeJS.ProcessEnv, onExit: (code: number | null) => void): ChildProcess {
+function run(script: string, env: NodeJS.ProcessEnv, onExit: (code: number | null) => void): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: 'inherit' });
   child.on('exit', onExit);
   return child;
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
       void stop(1);
     }
   };
-  children.push(run('worker', 'worker/main.ts', env, exitWith('worker')));
-  children.push(run('api', 'api/main.ts', env, exitWith('api')));
+  children.push(run('worker/main.ts', env, exitWith('worker')));
+  children.push(run('api/main.ts', env, exitWith('api')));
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 

@@ -1,7 +1,7 @@
 /** Claim and release: a change of assignee that at most one of concurrent callers wins. */
 import { insertOnce, OPEN_TASK_STATES, TaskModel, TaskRevisionModel, type TaskRecord } from '../../platform/storage';
 import { problems } from '../problems';
-import { loadTask } from './complete-task';
+import { loadTask } from './load-task';
 import { presentTask } from './present-task';
 
 /**

@@ -3,25 +3,13 @@
  * instance, whose validator refuses a task that is not open, then close the record.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { OPEN_TASK_STATES, TaskModel, type TaskRecord } from '../../platform/storage';
+import { OPEN_TASK_STATES, TaskModel } from '../../platform/storage';
 import { completeUserTaskUpdate } from '../../workflows/definitions';
 import type { CurrentUser } from '../auth/current-user';
 import { problems } from '../problems';
+import { assertOpen, loadTask } from './load-task';
 import { presentTask } from './present-task';
 import { canWork } from './task-access';
-
-export async function loadTask(taskId: string): Promise<TaskRecord> {
-  const task = await TaskModel.findById(taskId).lean<TaskRecord>();
-  if (!task) throw problems.notFound('Task', taskId);
-  return task;
-}
-
-export function assertOpen(task: TaskRecord, action: string): void {
-  if ((OPEN_TASK_STATES as readonly string[]).includes(task.state)) return;
-  throw problems.conflict(`Task ${task._id} is ${task.state}${task.completedBy ? ` by ${task.completedBy}` : ''}; it cannot be ${action}. Refresh your inbox.`, {
-    currentState: presentTask(task),
-  });
-}
 
 export async function completeTask(client: Client, user: CurrentUser, taskId: string, variables: Record<string, unknown>) {
   const task = await loadTask(taskId);

@@ -5,7 +5,8 @@ import { OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord } from '../..
 import { currentUser } from '../auth/current-user';
 import { problems } from '../problems';
 import { parseRequest } from '../validation';
-import { assertOpen, completeTask, loadTask } from './complete-task';
+import { completeTask } from './complete-task';
+import { assertOpen, loadTask } from './load-task';
 import { changeAssignee } from './change-assignee';
 import { presentTask } from './present-task';
 import { canSee, canWork, visibilityFilter } from './task-access';

@@ -1,18 +1,11 @@
 import type { Rule } from './rule';
-import { successors } from './walk';
+import { reachable } from './walk';
 
 export const elementReachable: Rule = {
   id: 'element-reachable',
   check({ graph, report }) {
     if (graph.startNodeIds.length === 0) return; // start-event-required says it already
-    const reached = new Set<string>();
-    const queue = [...graph.startNodeIds];
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      if (reached.has(id)) continue;
-      reached.add(id);
-      const node = graph.nodes[id];
-      if (node) queue.push(...successors(graph, node));
-    }
+    const reached = reachable(graph, graph.startNodeIds);
     for (const node of Object.values(graph.nodes)) {
       if (reached.has(node.id)) continue;
       report({

@@ -1,6 +1,6 @@
 import { needsPseudonymisation, providerIdFor, PSEUDONYMIZE_TASK_TYPE } from '../ai-policy';
 import type { Rule } from './rule';
-import { successors } from './walk';
+import { reachable, successors } from './walk';
 
 /**
  * Data leaving the trust boundary must have passed `ai.pseudonymize`: every path from a start
@@ -11,19 +11,11 @@ export const pseudonymizeBeforeExternal: Rule = {
   id: 'pseudonymize-before-external',
   check({ graph, catalog, aiPolicy, report }) {
     // Nodes reachable from a start without passing a pseudonymisation task.
-    const exposed = new Set<string>();
-    const queue = [...graph.startNodeIds];
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const node = graph.nodes[id];
-      if (!node || exposed.has(id)) continue;
-      exposed.add(id);
-      if (node.kind === 'serviceTask' && node.taskType === PSEUDONYMIZE_TASK_TYPE) {
-        // Leaving by a boundary event means the pseudonymisation did not finish.
-        queue.push(...(node.boundaryEventIds ?? []));
-        continue;
-      }
-      queue.push(...successors(graph, node));
-    }
+    // A pseudonymisation task stops the walk, except by its boundary events: leaving by one
+    // means the pseudonymisation did not finish.
+    const exposed = reachable(graph, graph.startNodeIds, (node) =>
+      node.kind === 'serviceTask' && node.taskType === PSEUDONYMIZE_TASK_TYPE ? (node.boundaryEventIds ?? []) : successors(graph, node),
+    );
     for (const node of Object.values(graph.nodes)) {
       if (node.kind !== 'serviceTask' || node.external || node.taskType === PSEUDONYMIZE_TASK_TYPE || !exposed.has(node.id)) continue;
       const providerId = providerIdFor(aiPolicy, catalog.get(node.taskType), node.headers.provider, graph.aiProvider);

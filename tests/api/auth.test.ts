@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { localAiRuntime } from '../../activities';
-import { createApp } from '../../api/app';
 import { legacyScryptHash } from '../../api/auth/passwords';
 import { addressKey } from '../../api/auth/throttle';
 import type { AuthOptions } from '../../api/auth/router';
@@ -11,16 +8,7 @@ import { startTestPlatform, DEMO_PASSWORD, type TestPlatform } from '../support/
 
 /** A second API on the platform's database with its own auth options (throttle clock and limits). */
 async function startApi(platform: TestPlatform, auth: AuthOptions): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp({
-    temporalClient: platform.temporal,
-    taskQueue: platform.taskQueue,
-    externalTaskQueue: `${platform.taskQueue}-external`,
-    secret: randomBytes(32).toString('hex'),
-    secureCookies: false,
-    strictTaskTypes: false,
-    ai: localAiRuntime(),
-    auth,
-  });
+  const app = platform.createApp({ auth });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

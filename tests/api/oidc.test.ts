@@ -8,8 +8,6 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { localAiRuntime } from '../../activities';
-import { createApp } from '../../api/app';
 import { groupsOf, type OidcSettings } from '../../api/auth/oidc';
 import { loadConfig } from '../../platform/config';
 import { UserModel } from '../../platform/storage';
@@ -165,16 +163,7 @@ describe('OpenID Connect sign-in', () => {
     });
 
     const oidc: OidcSettings = { issuer, clientId: 'rouage-test', clientSecret, redirectUri, groupsClaim: 'groups', scopes: 'openid profile email groups' };
-    const app = createApp({
-      temporalClient: platform.temporal,
-      taskQueue: platform.taskQueue,
-      externalTaskQueue: `${platform.taskQueue}-external`,
-      secret: randomBytes(32).toString('hex'),
-      secureCookies: false,
-      strictTaskTypes: false,
-      ai: localAiRuntime(),
-      auth: { oidc },
-    });
+    const app = platform.createApp({ auth: { oidc } });
     appServer.on('request', app);
   });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilerCatalog } from '../../activities/catalog';
-import { compile, MAX_BPMN_BYTES } from '../../compiler';
+import { compile, MAX_BPMN_LENGTH } from '../../compiler';
 
 const catalog = compilerCatalog();
 const valid = readFileSync(path.join(__dirname, '../../examples/triage-signalement.bpmn'), 'utf8');
@@ -28,7 +28,7 @@ describe('compiler against hostile input', () => {
   });
 
   it('refuses oversize files before parsing them', async () => {
-    const huge = valid.replace('</bpmn:definitions>', `<!-- ${'x'.repeat(MAX_BPMN_BYTES)} --></bpmn:definitions>`);
+    const huge = valid.replace('</bpmn:definitions>', `<!-- ${'x'.repeat(MAX_BPMN_LENGTH)} --></bpmn:definitions>`);
     expect(await ruleIds(huge)).toEqual(['xml-too-large']);
   });
 

@@ -10,7 +10,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { localAiRuntime, type AiRuntime } from '../../activities';
-import { createApp } from '../../api/app';
+import type { Express } from 'express';
+import { createApp, type AppOptions } from '../../api/app';
 import { seedDemoAccounts } from '../../api/auth/demo-accounts';
 import { createWorker } from '../../worker/create-worker';
 import { webAppDistDir } from '../../scripts/web-app';
@@ -30,6 +31,8 @@ export interface TestPlatform {
   databaseName: string;
   mongodbUri: string;
   temporalAddress: string;
+  /** A second API app on the same database (e.g. with other auth options); not listening. */
+  createApp(overrides?: Partial<AppOptions>): Express;
   login(username: string): Promise<string>;
   request<T = any>(method: string, path: string, options?: { token?: string; json?: unknown; body?: string; contentType?: string }): Promise<ApiResponse<T>>;
   startWorker(): Promise<void>;
@@ -59,16 +62,20 @@ export async function startTestPlatform(options: { worker?: boolean; ai?: AiRunt
   await seedDemoAccounts(DEMO_PASSWORD);
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection });
-  const app = createApp({
-    temporalClient: temporal,
-    taskQueue,
-    externalTaskQueue: `${taskQueue}-external`,
-    secret: randomBytes(32).toString('hex'),
-    secureCookies: false,
-    strictTaskTypes: false,
-    ai,
-    webAppDir: webAppDistDir,
-  });
+  /** An API app on this platform's database and task queue; tests override what they vary. */
+  const createPlatformApp = (overrides: Partial<AppOptions> = {}) =>
+    createApp({
+      temporalClient: temporal,
+      taskQueue,
+      externalTaskQueue: `${taskQueue}-external`,
+      secret: randomBytes(32).toString('hex'),
+      secureCookies: false,
+      strictTaskTypes: false,
+      ai,
+      webAppDir: webAppDistDir,
+      ...overrides,
+    });
+  const app = createPlatformApp();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -77,6 +84,7 @@ export async function startTestPlatform(options: { worker?: boolean; ai?: AiRunt
   let worker: { instance: Worker; running: Promise<void>; connection: NativeConnection } | undefined;
   const platform: TestPlatform = {
     baseUrl,
+    createApp: createPlatformApp,
     temporal,
     taskQueue,
     databaseName,
