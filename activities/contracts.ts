@@ -38,6 +38,13 @@ export interface OpenUserTaskRequest {
   candidateUsers: string[];
   form?: unknown;
   variables: Record<string, unknown>;
+  /** ISO 8601 date-times from `zeebe:taskSchedule`, evaluated when the task opened. */
+  dueDate?: string;
+  followUpDate?: string;
+  /** 0–100, Camunda's default 50. */
+  priority?: number;
+  /** `zeebe:taskHeaders` of the user task. */
+  headers?: Record<string, string>;
 }
 
 export interface CloseUserTaskRequest {
@@ -82,4 +89,45 @@ export interface MessageActivities {
    */
   openMessageSubscription(request: OpenMessageSubscriptionRequest): Promise<MessageDelivery | null>;
   closeMessageSubscription(request: CloseMessageSubscriptionRequest): Promise<void>;
+}
+
+/** A token starts waiting for a signal: record it, so a broadcast finds the instance. */
+export interface OpenSignalSubscriptionRequest {
+  /** Derived like message subscriptions' ids. */
+  subscriptionId: string;
+  instance: InstanceRef;
+  name: string;
+}
+
+/** A signal throw event broadcasts: every waiting instance and every signal start event. */
+export interface BroadcastSignalRequest {
+  /** Derived from the throwing element's occurrence, so a retried broadcast is sent once. */
+  signalId: string;
+  name: string;
+  variables: Record<string, unknown>;
+  instance: InstanceRef;
+}
+
+export interface SignalActivities {
+  openSignalSubscription(request: OpenSignalSubscriptionRequest): Promise<void>;
+  closeSignalSubscription(request: { subscriptionId: string }): Promise<void>;
+  broadcastSignal(request: BroadcastSignalRequest): Promise<void>;
+}
+
+/** The process version a call activity runs. */
+export interface CalledProcessRequest {
+  processKey: string;
+  binding: { type: 'latest' } | { type: 'version'; version: number };
+  instance: InstanceRef;
+}
+
+export interface CalledProcess {
+  /** The called version's graph (typed loosely here: contracts stay free of compiler types). */
+  graph: unknown;
+  processVersion: number;
+}
+
+export interface CallActivityActivities {
+  /** Loads the deployed version to run; fails (not retryable) when there is none. */
+  resolveCalledProcess(request: CalledProcessRequest): Promise<CalledProcess>;
 }

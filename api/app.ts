@@ -14,6 +14,7 @@ import { instancesRouter } from './instances/router';
 import { messagesRouter } from './messages/router';
 import { notFoundHandler, problemHandler } from './problems';
 import { processesRouter } from './processes/router';
+import { signalsRouter } from './signals/router';
 import { tasksRouter } from './tasks/router';
 import { groupsRouter, usersRouter } from './users/router';
 
@@ -56,7 +57,8 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/users', requireUser, usersRouter());
   api.use('/groups', requireUser, groupsRouter());
   api.use('/', requireUser, instancesRouter(temporal, options.ai.vault));
-  api.use('/messages', requireUser, messagesRouter(options.temporalClient));
+  api.use('/messages', requireUser, messagesRouter(temporal));
+  api.use('/signals', requireUser, signalsRouter(temporal));
   api.use(notFoundHandler);
   api.use(problemHandler);
   app.use('/api/v1', api);

@@ -17,6 +17,15 @@
  *   whose `boundaryEventIds` lists them (document order).
  * - Timers and messages keep the raw value (`{ value }` literal or `{ feel }` expression):
  *   FEEL is evaluated when the token arrives.
+ * - Scopes: `nodes` and `flows` hold every element of the process, subprocesses' included
+ *   (BPMN ids are unique per file). A node inside an embedded or event subprocess names it in
+ *   `scopeId`; a `subProcess` lists its none start events and its event subprocesses; the
+ *   process's own event subprocesses are in `eventSubProcessIds`.
+ * - Link events are resolved at compile time: a link throw event leaves by one synthetic flow
+ *   (id `link:<throw id>`, `link: true`) to the catch event of the same name.
+ * - Activities may carry `multiInstance`: the node then runs once per item of its input
+ *   collection (in parallel or in sequence), each run in a scope of its own.
+ * The full description, with examples, is docs/graph-format.md.
  */
 import type { DataClassification } from './ai-policy';
 
@@ -34,16 +43,39 @@ export interface VariableMapping {
 interface NodeBase {
   id: string;
   name?: string;
+  /** The embedded or event subprocess the node is in; absent at the process level. */
+  scopeId?: string;
   incoming: string[];
   outgoing: string[];
   inputs: VariableMapping[];
   outputs: VariableMapping[];
 }
 
+/**
+ * `zeebe:loopCharacteristics` of a `bpmn:multiInstanceLoopCharacteristics`: the activity runs
+ * once per item of `inputCollection`; each run sees the item as the local `inputElement`;
+ * `outputElement` (evaluated in each run's scope when it ends) is collected, in item order,
+ * into `outputCollection`. `completionCondition` is evaluated after each run with
+ * `numberOfInstances`, `numberOfActiveInstances`, `numberOfCompletedInstances` and `loopCounter`;
+ * true ends the activity and cancels the runs still active.
+ */
+export interface MultiInstance {
+  sequential: boolean;
+  /** FEEL, without the `=`. */
+  inputCollection: string;
+  inputElement?: string;
+  outputCollection?: string;
+  /** FEEL, without the `=`. */
+  outputElement?: string;
+  /** FEEL, without the `=`. */
+  completionCondition?: string;
+}
+
 /** Activities that boundary events may be attached to. */
 interface ActivityBase extends NodeBase {
   /** Ids of the boundary events attached to this activity; absent when there are none. */
   boundaryEventIds?: string[];
+  multiInstance?: MultiInstance;
 }
 
 /**
@@ -62,15 +94,82 @@ export interface MessageDefinition {
   correlationKey: ValueSource;
 }
 
-/** What a boundary event (or the event after an event-based gateway) waits for. */
-export type EventTrigger = { type: 'timer'; timer: TimerDefinition } | { type: 'message'; message: MessageDefinition };
+/** A `bpmn:signal`: broadcast by name to every instance waiting for it. */
+export interface SignalDefinition {
+  name: ValueSource;
+}
 
+/**
+ * What a boundary event, an event subprocess's start event or a process start event waits
+ * for. `error` and `escalation` without a code catch every error / escalation (Camunda's
+ * catch-all); they are thrown inside the scope, never published.
+ */
+export type EventTrigger =
+  | { type: 'timer'; timer: TimerDefinition }
+  | { type: 'message'; message: MessageDefinition }
+  | { type: 'signal'; signal: SignalDefinition }
+  | { type: 'error'; errorCode?: string }
+  | { type: 'escalation'; escalationCode?: string };
+
+/**
+ * A start event. Without `trigger` it is a none start event (a new instance, or a subprocess
+ * being entered, starts there). With one it is a message, timer or signal start event of the
+ * process, or the start event of an event subprocess (which also allows error and escalation).
+ */
 export interface StartEventNode extends NodeBase {
   kind: 'startEvent';
+  trigger?: EventTrigger;
+  /** Event subprocess start events: false when the event subprocess runs alongside the scope. */
+  interrupting?: boolean;
 }
 
 export interface EndEventNode extends NodeBase {
   kind: 'endEvent';
+}
+
+/** A none intermediate throw event: a milestone the token passes. */
+export interface IntermediateThrowEventNode extends NodeBase {
+  kind: 'intermediateThrowEvent';
+}
+
+/** Throws a BPMN error: caught by the nearest matching error boundary event or error event subprocess, else an incident. */
+export interface ErrorEndEventNode extends NodeBase {
+  kind: 'errorEndEvent';
+  errorCode: string;
+  errorMessage?: string;
+}
+
+/**
+ * Throws an escalation to the nearest matching escalation boundary event or event subprocess;
+ * uncaught, it changes nothing. `end`: an end event (the token ends), else an intermediate
+ * throw event (the token goes on, unless an interrupting catch cancels it).
+ */
+export interface EscalationThrowEventNode extends NodeBase {
+  kind: 'escalationThrowEvent';
+  escalationCode: string;
+  end: boolean;
+}
+
+/** Broadcasts a signal to every instance waiting for it (this one included). */
+export interface SignalThrowEventNode extends NodeBase {
+  kind: 'signalThrowEvent';
+  signal: SignalDefinition;
+  end: boolean;
+}
+
+export interface SignalCatchEventNode extends NodeBase {
+  kind: 'signalCatchEvent';
+  signal: SignalDefinition;
+}
+
+/** The target of link throw events of the same name (they reach it by a synthetic `link:` flow). */
+export interface LinkCatchEventNode extends NodeBase {
+  kind: 'linkCatchEvent';
+}
+
+/** Jumps to the link catch event of the same name, by its one synthetic outgoing flow. */
+export interface LinkThrowEventNode extends NodeBase {
+  kind: 'linkThrowEvent';
 }
 
 /** Ends the whole instance: every other token is canceled, their open user tasks with them. */
@@ -96,8 +195,14 @@ export interface BoundaryEventNode extends NodeBase {
   trigger: EventTrigger;
 }
 
+/**
+ * A job for a worker: service tasks, and the job-based elements Camunda runs the same way
+ * (send tasks, business rule and script tasks with a `zeebe:taskDefinition`, message throw and
+ * message end events), which `element` names when it is not a service task.
+ */
 export interface ServiceTaskNode extends ActivityBase {
   kind: 'serviceTask';
+  element?: 'sendTask' | 'businessRuleTask' | 'scriptTask' | 'messageThrowEvent' | 'messageEndEvent';
   /** `zeebe:taskDefinition type`: the Temporal activity type that runs the task. */
   taskType: string;
   /** Total attempts, from `zeebe:taskDefinition retries` (Camunda's default is 3). */
@@ -117,6 +222,63 @@ export interface UserTaskNode extends ActivityBase {
   candidateUsers?: ValueSource;
   /** `zeebe:formDefinition formId` / `formKey`, or an embedded `zeebe:userTaskForm` schema. */
   form?: { formId: string } | { formKey: string } | { schema: unknown };
+  /** `zeebe:taskSchedule`: ISO 8601 date-times (FEEL or literal), evaluated when the task opens. */
+  dueDate?: ValueSource;
+  followUpDate?: ValueSource;
+  /** `zeebe:priorityDefinition priority`: 0–100 (Camunda's default 50). */
+  priority?: ValueSource;
+  /** `zeebe:taskHeaders`: shown with the task (e.g. instructions). */
+  headers?: Record<string, string>;
+}
+
+/** `zeebe:script`: a FEEL expression whose value is stored under `resultVariable`. */
+export interface ScriptTaskNode extends ActivityBase {
+  kind: 'scriptTask';
+  /** FEEL, without the `=`. */
+  expression: string;
+  resultVariable: string;
+}
+
+/** Manual and undefined (`bpmn:task`) tasks: the token passes through (as in Camunda). */
+export interface PassThroughTaskNode extends ActivityBase {
+  kind: 'passThroughTask';
+  element: 'manualTask' | 'task';
+}
+
+/**
+ * An embedded subprocess: its own variable scope (input mappings create local variables;
+ * output mappings, evaluated in it, write to the parent), its none start event, and event
+ * subprocesses that listen while it runs. It completes when no token is left in it.
+ */
+export interface SubProcessNode extends ActivityBase {
+  kind: 'subProcess';
+  startNodeIds: string[];
+  eventSubProcessIds: string[];
+}
+
+/**
+ * An event subprocess of a process or subprocess (`scopeId`). It has no flows: its start event
+ * (`startNodeId`, which has the trigger) starts it while its parent scope runs.
+ */
+export interface EventSubProcessNode extends NodeBase {
+  kind: 'eventSubProcess';
+  startNodeId: string;
+}
+
+/**
+ * `zeebe:calledElement`: runs the latest deployed version of another process as a child
+ * workflow (or the version `versionTag`/`bindingType: deployment` pins, when set). Variables
+ * pass both ways as Camunda's propagate flags say; canceling the call activity cancels the child.
+ */
+export interface CallActivityNode extends ActivityBase {
+  kind: 'callActivity';
+  processKey: ValueSource;
+  /** `propagateAllParentVariables` (default true): the child starts with all visible variables, else with the inputs only. */
+  propagateAllParentVariables: boolean;
+  /** `propagateAllChildVariables` (default true): the child's variables are merged back, else the outputs only. */
+  propagateAllChildVariables: boolean;
+  /** The version to run: `latest` or one fixed version number. */
+  binding: { type: 'latest' } | { type: 'version'; version: number };
 }
 
 /** Waits for a message, like a message catch event, but can carry boundary events. */
@@ -127,6 +289,15 @@ export interface ReceiveTaskNode extends ActivityBase {
 
 export interface ExclusiveGatewayNode extends NodeBase {
   kind: 'exclusiveGateway';
+  defaultFlowId?: string;
+}
+
+/**
+ * As a fork: takes every flow whose condition is true, else the default flow, else an incident.
+ * As a join: waits for the tokens that can still arrive on its other incoming flows.
+ */
+export interface InclusiveGatewayNode extends NodeBase {
+  kind: 'inclusiveGateway';
   defaultFlowId?: string;
 }
 
@@ -144,13 +315,26 @@ export type GraphNode =
   | StartEventNode
   | EndEventNode
   | TerminateEndEventNode
+  | IntermediateThrowEventNode
+  | ErrorEndEventNode
+  | EscalationThrowEventNode
+  | SignalThrowEventNode
+  | SignalCatchEventNode
+  | LinkCatchEventNode
+  | LinkThrowEventNode
   | TimerCatchEventNode
   | MessageCatchEventNode
   | BoundaryEventNode
   | ServiceTaskNode
   | UserTaskNode
   | ReceiveTaskNode
+  | ScriptTaskNode
+  | PassThroughTaskNode
+  | SubProcessNode
+  | EventSubProcessNode
+  | CallActivityNode
   | ExclusiveGatewayNode
+  | InclusiveGatewayNode
   | ParallelGatewayNode
   | EventBasedGatewayNode;
 export type NodeKind = GraphNode['kind'];
@@ -162,6 +346,8 @@ export interface SequenceFlow {
   targetId: string;
   /** FEEL condition, without Camunda's leading `=`. */
   condition?: string;
+  /** A synthetic flow from a link throw event to its link catch event. */
+  link?: true;
 }
 
 export interface ProcessGraph {
@@ -175,16 +361,18 @@ export interface ProcessGraph {
   aiProvider?: string;
   /** `zeebe:properties` of the process. */
   properties: Record<string, string>;
-  /** None start events, where a new instance's token starts. */
+  /** None start events of the process level, where a new instance's token starts. */
   startNodeIds: string[];
+  /** Event subprocesses of the process level (absent in graphs compiled before they existed). */
+  eventSubProcessIds?: string[];
   /** Nodes in document order (exclusive gateways evaluate flows in that order too). */
   nodes: Record<string, GraphNode>;
   flows: Record<string, SequenceFlow>;
 }
 
-/** The node kinds boundary events may be attached to. */
-export type ActivityNode = ServiceTaskNode | UserTaskNode | ReceiveTaskNode;
-const ACTIVITY_KINDS: readonly NodeKind[] = ['serviceTask', 'userTask', 'receiveTask'];
+/** The node kinds boundary events may be attached to, and multi-instance put on. */
+export type ActivityNode = ServiceTaskNode | UserTaskNode | ReceiveTaskNode | ScriptTaskNode | PassThroughTaskNode | SubProcessNode | CallActivityNode;
+const ACTIVITY_KINDS: readonly NodeKind[] = ['serviceTask', 'userTask', 'receiveTask', 'scriptTask', 'passThroughTask', 'subProcess', 'callActivity'];
 
 export function isActivity(node: GraphNode): node is ActivityNode {
   return ACTIVITY_KINDS.includes(node.kind);

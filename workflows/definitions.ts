@@ -17,6 +17,25 @@ export interface RunProcessInput {
   businessKey?: string;
   /** Task queue of service tasks whose type is outside the catalog. */
   externalTaskQueue: string;
+  /** Where the instance starts when not at its none start event (message, signal or timer start event). */
+  startNodeId?: string;
+  /** Set for an instance a call activity started: its parent instance and element. */
+  parent?: { instanceId: string; elementId: string };
+  /** Set when the instance continued as new (bounded history): where its token goes on. */
+  continued?: ContinuedState;
+  /** History length past which the instance continues as new (default 10,000; tests lower it). */
+  continueAsNewAfterEvents?: number;
+}
+
+/** What an instance hands to its continuation: one token between two elements, and counters. */
+export interface ContinuedState {
+  token: { nodeId: string; via?: string };
+  /** Per element, how many times a token entered it (derived task and subscription ids go on from there). */
+  occurrences: Record<string, number>;
+  /** The last steps of the path, so monitoring keeps some history. */
+  path: PathStep[];
+  /** How many times the instance continued as new before. */
+  generation: number;
 }
 
 export interface RunProcessResult {
@@ -33,6 +52,10 @@ export interface ActiveElement {
   timerDueAt?: string;
   /** Set while the element waits for a message. */
   message?: { name: string; correlationKey: string };
+  /** Set while the element waits for a signal: its name. */
+  signal?: string;
+  /** Set on each run of a multi-instance activity: its 1-based index. */
+  loopCounter?: number;
 }
 
 /** One passage of a token through an element, in the order tokens entered them. */
@@ -46,13 +69,40 @@ export interface PathStep {
   canceled?: true;
 }
 
+/**
+ * A token stopped at an element because something went wrong (an activity out of retries, a
+ * FEEL error, no flow to take...). It waits there until the API resolves the incident; the
+ * element then runs again (with the variables the resolution changed).
+ */
+export interface Incident {
+  incidentId: string;
+  elementId: string;
+  reason: string;
+  createdAt: string;
+  /** The variable scope the element runs in (`process`, or a subprocess run's key). */
+  scopeKey: string;
+}
+
+/** The variables of a subprocess or multi-instance run while it is active. */
+export interface ScopeState {
+  elementId: string;
+  /** The scope it is nested in (`process` for the process level). */
+  parentKey: string;
+  variables: Record<string, unknown>;
+}
+
 /** The live state of an instance, for monitoring and for the API. Plain JSON. */
 export interface InstanceState {
+  /** The process scope's variables. */
   variables: Record<string, unknown>;
   active: ActiveElement[];
   path: PathStep[];
   /** The terminate end event that ended the instance, if one did. */
   terminatedBy?: string;
+  /** Open incidents (absent while there has never been one). */
+  incidents?: Incident[];
+  /** Active inner scopes by key (absent while there has never been one). */
+  scopes?: Record<string, ScopeState>;
 }
 
 export interface CompleteUserTaskInput {
@@ -70,6 +120,31 @@ export interface CompleteUserTaskResult {
 export const completeUserTaskUpdate = defineUpdate<CompleteUserTaskResult, [CompleteUserTaskInput]>('completeUserTask');
 
 export const instanceStateQuery = defineQuery<InstanceState>('instanceState');
+
+export interface ResolveIncidentInput {
+  incidentId: string;
+  /** Variables to set before the element runs again (in the incident's scope, as Camunda does). */
+  variables?: Record<string, unknown>;
+  resolvedBy: string;
+}
+
+export interface ResolveIncidentResult {
+  incidentId: string;
+  resolvedAt: string;
+}
+
+/** Resolves an open incident: its element runs again. The validator rejects an unknown or resolved incident. */
+export const resolveIncidentUpdate = defineUpdate<ResolveIncidentResult, [ResolveIncidentInput]>('resolveIncident');
+
+/** A broadcast signal, as an instance with a subscription for its name receives it. */
+export interface SignalDelivery {
+  signalId: string;
+  name: string;
+  variables: Record<string, unknown>;
+}
+
+/** Hands a broadcast signal to every token of the instance waiting for its name. */
+export const deliverSignalSignal = defineSignal<[SignalDelivery]>('deliverSignal');
 
 /**
  * A published message for a subscription this instance opened (the API finds it in MongoDB).

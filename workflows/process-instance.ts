@@ -1,57 +1,64 @@
 /**
  * The one interpreter workflow (DESIGN.md §2): runs the process graph it is given. Each
  * instance carries the graph of the version it started on, so a redeploy never changes it.
- * This file is the shell: handlers, the instance's tokens, how it ends; the engine does the
- * token flow.
+ * This file is the shell: handlers, the process scope, how the instance ends; scope.ts runs
+ * scopes and engine.ts moves tokens.
  *
- * Tokens all run in one cancellation scope. The instance ends when no token is left, when a
- * terminate end event cancels that scope (the instance completes), when the workflow is
- * canceled (the API's cancel: it ends canceled) or at the first incident (it fails). In the
- * last three cases every other token is canceled first, so each releases what it holds:
- * user tasks are closed as canceled, message subscriptions removed.
+ * The instance ends when its process scope has no token left, when a terminate end event ends
+ * that scope (the instance completes), when the workflow is canceled (the API's cancel: it ends
+ * canceled) or when a token fails in a way no incident can hold (it fails). Every token is
+ * canceled first, so each releases what it holds: user tasks are closed as canceled, message
+ * and signal subscriptions removed, called instances canceled. A token that meets an incident
+ * waits for the API to resolve it (see interpreter/incident.ts). An instance whose history has
+ * grown long continues as new from its only token, carrying its state (bounded histories).
  */
-import { ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { HumanTaskActivities } from '../activities/contracts';
 import {
   completeUserTaskUpdate,
   deliverMessageSignal,
+  deliverSignalSignal,
   instanceStateQuery,
+  resolveIncidentUpdate,
+  type ContinuedState,
   type InstanceState,
   type RunProcessInput,
   type RunProcessResult,
 } from './definitions';
-import type { ExecutionContext, HumanTaskRegistry, TokenStart } from './interpreter/context';
-import { runToken } from './interpreter/engine';
-import { IncidentError } from './interpreter/incident';
-import { JoinRegistry } from './interpreter/joins';
+import type { HumanTaskRegistry, InstanceRuntime, TokenStart } from './interpreter/context';
+import { IncidentError, IncidentRegistry } from './interpreter/incident';
 import { MessageRegistry } from './interpreter/messages';
+import { runScope } from './interpreter/scope';
+import { SignalRegistry } from './interpreter/signals';
+import { VariableScope } from './interpreter/variables';
 
 const { closeUserTask } = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
 
+/** Past this many history events an instance continues as new at its next quiet step (Temporal's hard limit is 50,000). */
+export const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
+/** How much of the path a continued instance keeps. */
+const CONTINUED_PATH_STEPS = 100;
+
 export async function runProcess(input: RunProcessInput): Promise<RunProcessResult> {
-  const { graph } = input;
-  const state: InstanceState = { variables: { ...input.variables }, active: [], path: [] };
+  const { graph, continued } = input;
+  const state: InstanceState = { variables: { ...input.variables }, active: [], path: [...(continued?.path ?? [])] };
   const humanTasks: HumanTaskRegistry = { open: new Map(), completions: new Map() };
-  const messages = new MessageRegistry();
-  const occurrences = new Map<string, number>();
+  const occurrences = new Map<string, number>(Object.entries(continued?.occurrences ?? {}));
+  const incidents = new IncidentRegistry(state);
+  const processVariables = new VariableScope('process', state.variables);
+  let continuation: ContinuedState | undefined;
 
-  const tokensScope = new CancellationScope();
-  const tokens = new Set<Promise<void>>();
-  const failures: unknown[] = [];
-  const spawn = (start: TokenStart) => {
-    const token: Promise<void> = tokensScope.run(() => runToken(start, context)).then(
-      () => void tokens.delete(token),
-      (error: unknown) => {
-        tokens.delete(token);
-        failures.push(error);
-      },
-    );
-    tokens.add(token);
-  };
-
-  const context: ExecutionContext = {
+  const runtime: InstanceRuntime = {
     graph,
     instance: {
       instanceId: workflowInfo().workflowId,
@@ -64,18 +71,28 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     externalTaskQueue: input.externalTaskQueue,
     state,
     humanTasks,
-    messages,
-    joins: new JoinRegistry(),
+    messages: new MessageRegistry(),
+    signals: new SignalRegistry(),
+    incidents,
+    hasParent: input.parent !== undefined,
     nextOccurrence: (elementId) => {
       const next = (occurrences.get(elementId) ?? 0) + 1;
       occurrences.set(elementId, next);
       return next;
     },
-    spawn,
-    terminate: (elementId) => {
-      if (state.terminatedBy !== undefined) return;
-      state.terminatedBy = elementId;
-      tokensScope.cancel();
+    continueAsNewIfDue: (next) => {
+      // Only a lone token between two elements at the process level holds no state beyond
+      // variables and counters: nothing waits, no task is open, no listener runs.
+      if (continuation || state.active.length > 0 || (graph.eventSubProcessIds ?? []).length > 0 || graph.nodes[next.nodeId]?.scopeId !== undefined) return false;
+      const info = workflowInfo();
+      if (!info.continueAsNewSuggested && info.historyLength < (input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS)) return false;
+      continuation = {
+        token: { nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) },
+        occurrences: Object.fromEntries(occurrences),
+        path: state.path.slice(-CONTINUED_PATH_STEPS),
+        generation: (continued?.generation ?? 0) + 1,
+      };
+      return true;
     },
   };
 
@@ -94,39 +111,52 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       },
     },
   );
+  setHandler(
+    resolveIncidentUpdate,
+    (resolution) => {
+      incidents.resolve(resolution);
+      return { incidentId: resolution.incidentId, resolvedAt: new Date().toISOString() };
+    },
+    {
+      validator: ({ incidentId, variables }) => {
+        incidents.assertResolvable(incidentId);
+        if (variables !== undefined && (typeof variables !== 'object' || variables === null || Array.isArray(variables))) throw new Error('variables must be an object');
+      },
+    },
+  );
   setHandler(deliverMessageSignal, (delivery) => {
-    messages.deliver(delivery);
+    runtime.messages.deliver(delivery);
+  });
+  setHandler(deliverSignalSignal, (delivery) => {
+    runtime.signals.deliver(delivery);
   });
 
-  const startNodeId = graph.startNodeIds[0];
-  if (!startNodeId) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
-  spawn({ nodeId: startNodeId });
+  const start: TokenStart | undefined = continued
+    ? { nodeId: continued.token.nodeId, ...(continued.token.via ? { via: continued.token.via } : {}) }
+    : (input.startNodeId ?? graph.startNodeIds[0]) !== undefined
+      ? { nodeId: (input.startNodeId ?? graph.startNodeIds[0])! }
+      : undefined;
+  if (!start) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
 
   let canceled: unknown;
+  let failure: unknown;
   try {
-    await condition(() => tokens.size === 0 || failures.length > 0);
+    const end = await runScope(runtime, { variables: processVariables, starts: [start], eventSubProcessIds: graph.eventSubProcessIds ?? [] });
+    if (end.terminatedBy !== undefined) state.terminatedBy = end.terminatedBy;
   } catch (error) {
-    if (!isCancellation(error)) throw error;
-    canceled = error; // the workflow itself is canceled: its tokens are being canceled too
-  }
-  // Whatever ends the instance early, the other tokens are canceled and release what they hold.
-  if (tokens.size > 0) {
-    tokensScope.cancel();
-    await CancellationScope.nonCancellable(() => condition(() => tokens.size === 0));
+    if (isCancellation(error)) canceled = error; // the workflow itself is canceled: its tokens were canceled too
+    else failure = error;
   }
   // Agents must not keep working on tasks of an instance that is over (a backstop: each user
   // task closes its own record when canceled).
   if (humanTasks.open.size > 0) {
-    await CancellationScope.nonCancellable(() =>
-      Promise.all([...humanTasks.open.keys()].map((taskId) => closeUserTask({ taskId, state: 'canceled' }))),
-    );
+    await CancellationScope.nonCancellable(() => Promise.all([...humanTasks.open.keys()].map((taskId) => closeUserTask({ taskId, state: 'canceled' }))));
   }
   if (canceled !== undefined) throw canceled;
-  const failure = failures.find((error) => !isCancellation(error));
   if (failure instanceof IncidentError) {
     throw ApplicationFailure.nonRetryable(failure.message, 'Incident', { elementId: failure.elementId, reason: failure.reason });
   }
   if (failure !== undefined) throw failure;
-  if (failures.length > 0 && state.terminatedBy === undefined) throw failures[0]; // canceled without a terminate: never expected
+  if (continuation) await continueAsNew<typeof runProcess>({ ...input, variables: state.variables, continued: continuation });
   return { variables: state.variables };
 }

@@ -9,7 +9,7 @@ import { Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { ServiceTaskRequest } from '../../activities/contracts';
-import type { ActiveElement, PathStep } from '../../workflows/definitions';
+import type { ActiveElement, Incident, PathStep, ScopeState } from '../../workflows/definitions';
 import { eventually, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
 
 export { eventually } from '../support/platform';
@@ -26,6 +26,8 @@ export interface InstanceView {
   path: PathStep[];
   terminatedBy?: string;
   failure?: string;
+  incidents?: Incident[];
+  scopes?: Record<string, ScopeState>;
 }
 
 export interface TaskView {
@@ -45,7 +47,8 @@ export interface ActivityLog {
  * Test activities, as a team's own worker would serve them (task types outside the catalog):
  * - `test.set`: returns the JSON object of its `set` header;
  * - `test.increment`: returns `{ [variable]: variable + 1 }` (`variable` header);
- * - `test.slow`: heartbeats for 30 s unless canceled (and records the cancellation).
+ * - `test.slow`: heartbeats for 30 s unless canceled (and records the cancellation);
+ * - `test.flaky`: fails unless the variable `fixed` is true.
  */
 function testActivities(log: ActivityLog) {
   const record = (type: string, request: ServiceTaskRequest) =>
@@ -59,6 +62,11 @@ function testActivities(log: ActivityLog) {
       record('test.increment', request);
       const name = request.headers.variable ?? 'count';
       return { [name]: Number(request.variables[name] ?? 0) + 1 };
+    },
+    async 'test.flaky'(request: ServiceTaskRequest) {
+      record('test.flaky', request);
+      if (request.variables.fixed !== true) throw new Error('the remote service refused the call');
+      return { flakyDone: true };
     },
     async 'test.slow'(request: ServiceTaskRequest) {
       record('test.slow', request);
@@ -92,6 +100,10 @@ export interface InterpreterPlatform {
   openTask(instanceId: string, elementId: string): Promise<TaskView>;
   completeTask(taskId: string, variables?: Record<string, unknown>): Promise<ApiResponse>;
   publish(message: { name: string; correlationKey: string | number; variables?: Record<string, unknown>; timeToLiveSeconds?: number }): Promise<ApiResponse>;
+  broadcast(signal: { name: string; variables?: Record<string, unknown> }): Promise<ApiResponse>;
+  /** Waits for an open incident at `elementId`. */
+  incidentAt(instanceId: string, elementId: string): Promise<Incident>;
+  resolveIncident(instanceId: string, incidentId: string, variables?: Record<string, unknown>): Promise<ApiResponse>;
   stop(): Promise<void>;
 }
 
@@ -147,6 +159,14 @@ export async function startInterpreterPlatform(): Promise<InterpreterPlatform> {
       }, `the open task ${elementId}`),
     completeTask: (taskId, variables = {}) => platform.request('POST', `/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, { token: agentA, json: { variables } }),
     publish: (message) => platform.request('POST', '/api/v1/messages', { token: owner, json: message }),
+    broadcast: (signal) => platform.request('POST', '/api/v1/signals', { token: owner, json: signal }),
+    incidentAt: async (instanceId, elementId) =>
+      (await waitFor(instanceId, (view) => (view.incidents ?? []).some((i) => i.elementId === elementId), `an incident at ${elementId}`)).incidents!.find((i) => i.elementId === elementId)!,
+    resolveIncident: (instanceId, incidentId, variables) =>
+      platform.request('POST', `/api/v1/instances/${encodeURIComponent(instanceId)}/incidents/${encodeURIComponent(incidentId)}/resolve`, {
+        token: owner,
+        json: variables ? { variables } : {},
+      }),
     async stop() {
       external.shutdown();
       await externalRun;

@@ -1,11 +1,13 @@
 /**
  * Runs an activity with the boundary events attached to it. The activity runs in its own
- * cancellation scope, each boundary event listens in another:
+ * cancellation scope, each timer, message or signal boundary event listens in another:
  * - interrupting (cancelActivity): the first to fire cancels the activity's scope (a user task
- *   closes its record as canceled, a service task's activity is canceled) and the token leaves
- *   by that boundary event;
+ *   closes its record as canceled, a service task's activity is canceled, a subprocess cancels
+ *   its tokens) and the token leaves by that boundary event;
  * - non-interrupting: each firing starts a new token at the boundary event; a timer cycle
  *   `R<n>/<duration>` fires n times (forever without n) while the activity runs.
+ * Error and escalation boundary events are not listened for: a throw inside the activity
+ * arrives here as a `BpmnThrow` naming its catcher (see throws.ts).
  * When the activity ends, every listener is withdrawn (timers canceled, subscriptions closed).
  */
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
@@ -13,8 +15,9 @@ import { isActivity, type BoundaryEventNode, type GraphNode } from '../../compil
 import { behaviorOf } from './behaviors';
 import type { EventOccurrence, ExecutionContext, Taken, Token } from './context';
 import { IncidentError } from './incident';
-import { waitForMessage } from './messages';
-import { sleepUntil, timerCycle, timerDueAt } from './timers';
+import { runMultiInstance } from './multi-instance';
+import { BpmnThrow } from './throws';
+import { awaitTrigger, listenRepeatedly } from './triggers';
 
 /** How a token leaves an element: by flows, or by an interrupting boundary event. */
 export type Outcome = { flows: Taken[] } | { interruptedBy: string; occurred: EventOccurrence };
@@ -28,51 +31,39 @@ function boundaryEventsOf(node: GraphNode, context: ExecutionContext): BoundaryE
   });
 }
 
-/** Waits for one occurrence of a boundary event's trigger (the first one for a cycle). */
-async function occurrence(boundary: BoundaryEventNode, context: ExecutionContext, dueAt?: number): Promise<EventOccurrence> {
-  if (boundary.trigger.type === 'message') {
-    return { type: 'message', delivery: await waitForMessage(boundary.trigger.message, boundary.id, context) };
-  }
-  await sleepUntil(dueAt ?? timerDueAt(boundary.trigger.timer, context.state.variables, boundary.id, new Date().getTime()), boundary.id);
-  return { type: 'timer' };
+/** The element's own work: once, or once per item when it is a multi-instance activity. */
+function perform(node: GraphNode, context: ExecutionContext, token: Token): Promise<Taken[]> {
+  if (isActivity(node) && node.multiInstance) return runMultiInstance(node, node.multiInstance, context, token);
+  return behaviorOf(node)(node, context, token);
 }
 
-/** A non-interrupting boundary event: a new token at the event for each firing. */
-async function listenAlongside(boundary: BoundaryEventNode, context: ExecutionContext): Promise<void> {
-  const { trigger } = boundary;
-  if (trigger.type === 'timer' && trigger.timer.type === 'cycle') {
-    const cycle = timerCycle(trigger.timer, context.state.variables, boundary.id);
-    const now = new Date().getTime();
-    for (let fired = 0, dueAt = timerDueAt(trigger.timer, context.state.variables, boundary.id, now); cycle.repetitions === undefined || fired < cycle.repetitions; fired++) {
-      await occurrence(boundary, context, dueAt);
-      context.spawn({ nodeId: boundary.id, occurred: { type: 'timer' } });
-      dueAt = timerDueAt(trigger.timer, context.state.variables, boundary.id, dueAt);
-    }
-    return;
-  }
-  // A message boundary event keeps listening for the next message; a timer fires once.
-  do {
-    const occurred = await occurrence(boundary, context);
-    context.spawn({ nodeId: boundary.id, occurred });
-  } while (trigger.type === 'message');
+/** A throw that one of this activity's boundary events catches, interrupting it. */
+function caughtHere(error: unknown, boundaries: readonly BoundaryEventNode[]): { interruptedBy: string; occurred: EventOccurrence } | undefined {
+  if (!(error instanceof BpmnThrow) || error.catcher.kind !== 'boundaryEvent') return undefined;
+  if (!boundaries.some((boundary) => boundary.id === error.catcher.nodeId)) return undefined;
+  return { interruptedBy: error.catcher.nodeId, occurred: { type: error.thrown.type, thrown: error.thrown } };
 }
 
 export async function runWithBoundaryEvents(node: GraphNode, context: ExecutionContext, token: Token): Promise<Outcome> {
   const boundaries = boundaryEventsOf(node, context);
-  if (boundaries.length === 0) return { flows: await behaviorOf(node)(node, context, token) };
+  if (boundaries.length === 0) return { flows: await perform(node, context, token) };
 
   const activityScope = new CancellationScope();
   const listenersScope = new CancellationScope();
   let interruption: { interruptedBy: string; occurred: EventOccurrence } | undefined;
-  const listeners = boundaries.map((boundary) =>
-    listenersScope.run(async () => {
-      if (!boundary.cancelActivity) return listenAlongside(boundary, context);
-      const occurred = await occurrence(boundary, context);
-      if (interruption) return;
-      interruption = { interruptedBy: boundary.id, occurred };
-      activityScope.cancel();
-    }),
-  );
+  const listeners = boundaries
+    .filter((boundary) => boundary.trigger.type !== 'error' && boundary.trigger.type !== 'escalation')
+    .map((boundary) =>
+      listenersScope.run(async () => {
+        if (!boundary.cancelActivity) {
+          return listenRepeatedly(boundary.trigger, boundary.id, context, (occurred) => context.scope.spawn({ nodeId: boundary.id, occurred }));
+        }
+        const occurred = await awaitTrigger(boundary.trigger, boundary.id, context);
+        if (interruption) return;
+        interruption = { interruptedBy: boundary.id, occurred };
+        activityScope.cancel();
+      }),
+    );
   // A listener that fails (a FEEL error in its timer, say) is an incident of the activity.
   const listenerFailure = Promise.all(listeners).then(
     () => new Promise<never>(() => undefined),
@@ -81,11 +72,13 @@ export async function runWithBoundaryEvents(node: GraphNode, context: ExecutionC
       throw error;
     },
   );
-  const activity = activityScope.run(() => behaviorOf(node)(node, context, token));
+  const activity = activityScope.run(() => perform(node, context, token));
   try {
     return { flows: await Promise.race([activity, listenerFailure]) };
   } catch (error) {
     if (interruption && isCancellation(error)) return interruption;
+    const caught = caughtHere(error, boundaries);
+    if (caught) return caught;
     throw error;
   } finally {
     listenersScope.cancel();

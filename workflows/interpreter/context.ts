@@ -1,8 +1,12 @@
 import type { GraphNode, ProcessGraph } from '../../compiler/graph';
 import type { InstanceRef, MessageDelivery } from '../../activities/contracts';
-import type { ActiveElement, CompleteUserTaskInput, InstanceState } from '../definitions';
+import type { ActiveElement, CompleteUserTaskInput, InstanceState, SignalDelivery } from '../definitions';
+import type { IncidentRegistry } from './incident';
 import type { JoinRegistry } from './joins';
 import type { MessageRegistry } from './messages';
+import type { SignalRegistry } from './signals';
+import type { Thrown } from './throws';
+import type { VariableScope } from './variables';
 
 /** Open user tasks of the instance and the completions the update handler accepted. */
 export interface HumanTaskRegistry {
@@ -10,8 +14,12 @@ export interface HumanTaskRegistry {
   completions: Map<string, CompleteUserTaskInput>;
 }
 
-/** What already happened to a catch event an event-based gateway chose. */
-export type EventOccurrence = { type: 'timer' } | { type: 'message'; delivery: MessageDelivery };
+/** What already happened to a catch event before a token reached it (event-based gateway, boundary and start events). */
+export type EventOccurrence =
+  | { type: 'timer' }
+  | { type: 'message'; delivery: MessageDelivery }
+  | { type: 'signal'; delivery: SignalDelivery }
+  | { type: 'error' | 'escalation'; thrown: Thrown };
 
 /** Where a token starts: a node, the flow it came by, and an event that already occurred there. */
 export interface TokenStart {
@@ -26,25 +34,56 @@ export interface Token {
   via?: string;
   /** Its entry in the instance state's `active` list, which behaviours annotate (task id, timer...). */
   active: ActiveElement;
-  /** Set when an event-based gateway already waited for this catch event. */
+  /** Set when the event this catch event waits for already occurred. */
   occurred?: EventOccurrence;
 }
 
-export interface ExecutionContext {
+/** What every scope of one instance shares. */
+export interface InstanceRuntime {
   graph: ProcessGraph;
   instance: Omit<InstanceRef, 'elementId'>;
   externalTaskQueue: string;
-  /** Plain JSON, returned by the state query; `variables` is the process scope. */
+  /** Plain JSON, returned by the state query; `variables` is the process scope's. */
   state: InstanceState;
   humanTasks: HumanTaskRegistry;
   messages: MessageRegistry;
-  joins: JoinRegistry;
+  signals: SignalRegistry;
+  incidents: IncidentRegistry;
   /** 1 the first time a token enters `elementId`, then 2, 3...: part of derived ids. */
   nextOccurrence(elementId: string): number;
-  /** Starts another token of the instance (in the instance's scope, whoever calls it). */
+  /** Set when the instance was started by a call activity: an uncaught BPMN error then fails it, for the parent to catch. */
+  hasParent: boolean;
+  /**
+   * Called between two elements: when the history has grown long and this is the instance's
+   * only token, the instance continues as new from `next` and the token must end (true).
+   */
+  continueAsNewIfDue(next: TokenStart): boolean;
+}
+
+/**
+ * One running scope: the process, a subprocess run, an event subprocess run or a
+ * multi-instance run. Tokens run in the scope they were spawned in.
+ */
+export interface ScopeRuntime {
+  key: string;
+  /** The subprocess (or event subprocess) the scope runs; absent for the process scope. */
+  elementId?: string;
+  variables: VariableScope;
+  parent?: ScopeRuntime;
+  joins: JoinRegistry;
+  /** The tokens of this scope, where they are now (for the inclusive join). */
+  active: Set<ActiveElement>;
+  /** Starts another token in this scope. */
   spawn(start: TokenStart): void;
-  /** Ends the whole instance (terminate end event): every other token is canceled. */
+  /** Ends this scope at once (terminate end event): its other tokens are canceled. */
   terminate(elementId: string): void;
+  /** Runs one of this scope's event subprocesses alongside its tokens (non-interrupting). */
+  startEventSubProcess(eventSubProcessId: string, occurred: EventOccurrence): void;
+}
+
+/** What a behaviour gets: the instance, and the scope its token runs in. */
+export interface ExecutionContext extends InstanceRuntime {
+  scope: ScopeRuntime;
 }
 
 /** A flow to take, by id, or with the event that already occurred at its target (event-based gateway). */

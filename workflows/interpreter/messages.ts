@@ -53,7 +53,7 @@ export class MessageRegistry {
 
 /** The message's name and correlation key, evaluated now (Camunda: when the token arrives). */
 export function resolveMessage(message: MessageDefinition, context: ExecutionContext, elementId: string): { name: string; correlationKey: string } {
-  const variables = context.state.variables;
+  const variables = context.scope.variables.visible();
   const name = resolveValue(message.name, variables, elementId);
   const key = resolveValue(message.correlationKey, variables, elementId);
   if (typeof name !== 'string' || name === '') throw new IncidentError(elementId, `the message name gave ${JSON.stringify(name)}, not a non-empty string`);

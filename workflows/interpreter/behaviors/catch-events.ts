@@ -1,24 +1,26 @@
-import type { MessageCatchEventNode, ReceiveTaskNode, TimerCatchEventNode } from '../../../compiler/graph';
+import type { MessageCatchEventNode, ReceiveTaskNode, SignalCatchEventNode, TimerCatchEventNode, VariableMapping } from '../../../compiler/graph';
 import type { ActiveElement } from '../../definitions';
 import type { Behavior, EventOccurrence, ExecutionContext } from '../context';
 import { waitForMessage } from '../messages';
+import { waitForSignal } from '../signals';
 import { sleepUntil, timerDueAt } from '../timers';
 import { applyResult } from './service-task';
 
-type CatchNode = TimerCatchEventNode | MessageCatchEventNode | ReceiveTaskNode;
+export type CatchNode = TimerCatchEventNode | MessageCatchEventNode | SignalCatchEventNode | ReceiveTaskNode;
 
 /** Waits for what a catch event or receive task waits for (also used by the event-based gateway). */
 export async function awaitEvent(node: CatchNode, context: ExecutionContext, active?: ActiveElement): Promise<EventOccurrence> {
   if (node.kind === 'timerCatchEvent') {
-    await sleepUntil(timerDueAt(node.timer, context.state.variables, node.id, new Date().getTime()), node.id, active);
+    await sleepUntil(timerDueAt(node.timer, context.scope.variables.visible(), node.id, new Date().getTime()), node.id, active);
     return { type: 'timer' };
   }
+  if (node.kind === 'signalCatchEvent') return { type: 'signal', delivery: await waitForSignal(node.signal, node.id, context, active) };
   return { type: 'message', delivery: await waitForMessage(node.message, node.id, context, active) };
 }
 
-/** A message's variables become process variables: through output mappings when present (Camunda). */
-export function applyOccurrence(node: { id: string; outputs: CatchNode['outputs'] }, occurred: EventOccurrence, context: ExecutionContext): void {
-  if (occurred.type === 'message') applyResult(node, occurred.delivery.variables, context);
+/** A message's or signal's variables become process variables: through output mappings when present (Camunda). */
+export function applyOccurrence(node: { id: string; outputs: readonly VariableMapping[] }, occurred: EventOccurrence, context: ExecutionContext): void {
+  if (occurred.type === 'message' || occurred.type === 'signal') applyResult(node, occurred.delivery.variables, context);
 }
 
 const catchEvent: Behavior<CatchNode> = async (node, context, token) => {
@@ -29,5 +31,6 @@ const catchEvent: Behavior<CatchNode> = async (node, context, token) => {
 
 export const timerCatchEvent: Behavior<TimerCatchEventNode> = catchEvent;
 export const messageCatchEvent: Behavior<MessageCatchEventNode> = catchEvent;
+export const signalCatchEvent: Behavior<SignalCatchEventNode> = catchEvent;
 /** A receive task waits like a message catch event, and may carry boundary events. */
 export const receiveTask: Behavior<ReceiveTaskNode> = catchEvent;

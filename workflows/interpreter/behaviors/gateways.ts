@@ -1,12 +1,38 @@
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
-import type { EventBasedGatewayNode, ParallelGatewayNode } from '../../../compiler/graph';
+import type { EventBasedGatewayNode, InclusiveGatewayNode, ParallelGatewayNode } from '../../../compiler/graph';
 import type { Behavior, EventOccurrence } from '../context';
+import { evaluateFeel } from '../feel';
 import { IncidentError } from '../incident';
+import { upstreamOf } from '../upstream';
 import { awaitEvent } from './catch-events';
 
 /** Forks on every outgoing flow; as a join, lets one token on per wave (see joins.ts). */
 export const parallelGateway: Behavior<ParallelGatewayNode> = async (node, context, token) =>
-  (await context.joins.join(node, token.via)) ? node.outgoing : [];
+  (await context.scope.joins.join(node, token.via)) ? node.outgoing : [];
+
+/**
+ * As a join: the first token waits while another token of the scope can still reach the
+ * gateway (see joins.ts). As a fork: every flow whose condition is true (document order),
+ * else the default flow, else an incident.
+ */
+export const inclusiveGateway: Behavior<InclusiveGatewayNode> = async (node, context, token) => {
+  const { graph, scope } = context;
+  const upstream = upstreamOf(graph, node.id);
+  const canStillArrive = () => [...scope.active].some((active) => active.elementId !== node.id && upstream.has(active.elementId));
+  if (!(await scope.joins.joinInclusive(node, token.via, canStillArrive))) return [];
+  if (node.outgoing.length === 1) return node.outgoing;
+  const variables = scope.variables.visible();
+  const taken = node.outgoing.filter((flowId) => {
+    const condition = graph.flows[flowId]?.condition;
+    if (flowId === node.defaultFlowId || condition === undefined) return false;
+    const value = evaluateFeel(condition, variables, flowId);
+    if (value !== true && value !== false && value !== null) throw new IncidentError(flowId, `condition "${condition}" gave ${JSON.stringify(value)}, not a boolean`);
+    return value === true;
+  });
+  if (taken.length > 0) return taken;
+  if (node.defaultFlowId) return [node.defaultFlowId];
+  throw new IncidentError(node.id, 'no outgoing flow has a true condition and the gateway has no default flow');
+};
 
 /**
  * Waits for every event its flows lead to at once; the first that occurs wins, the others are
@@ -19,8 +45,8 @@ export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, c
   const waits = node.outgoing.map((flowId) =>
     scope.run(async () => {
       const target = context.graph.nodes[context.graph.flows[flowId]?.targetId ?? ''];
-      if (target?.kind !== 'timerCatchEvent' && target?.kind !== 'messageCatchEvent') {
-        throw new IncidentError(node.id, `flow ${flowId} does not lead to a timer or message catch event`);
+      if (target?.kind !== 'timerCatchEvent' && target?.kind !== 'messageCatchEvent' && target?.kind !== 'signalCatchEvent' && target?.kind !== 'receiveTask') {
+        throw new IncidentError(node.id, `flow ${flowId} does not lead to a timer, message or signal catch event or a receive task`);
       }
       const occurred = await awaitEvent(target, context);
       if (winner) return;

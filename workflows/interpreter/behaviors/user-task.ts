@@ -1,14 +1,34 @@
 import { CancellationScope, condition, isCancellation, proxyActivities } from '@temporalio/workflow';
-import type { HumanTaskActivities } from '../../../activities/contracts';
-import type { UserTaskNode } from '../../../compiler/graph';
+import type { HumanTaskActivities, OpenUserTaskRequest } from '../../../activities/contracts';
+import { parseIsoDateTime } from '../../../compiler/elements/iso8601';
+import type { UserTaskNode, ValueSource } from '../../../compiler/graph';
 import type { Behavior } from '../context';
-import { applyMappings, resolveIdList } from '../feel';
+import { applyMappings, resolveIdList, resolveValue, type Variables } from '../feel';
+import { IncidentError } from '../incident';
 import { applyResult } from './service-task';
 
 const humanTaskActivities = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
   // No maximumAttempts: retried until the database answers, as a human task must not be lost.
 });
+
+/** A `zeebe:taskSchedule` date, evaluated when the task opens: an ISO 8601 date-time (FEEL dates print as one). */
+function resolveDate(source: ValueSource | undefined, variables: Variables, elementId: string, what: string): string | undefined {
+  if (!source) return undefined;
+  const value = resolveValue(source, variables, elementId);
+  if (value === null || value === undefined || value === '') return undefined;
+  const at = parseIsoDateTime(String(value));
+  if (at === undefined) throw new IncidentError(elementId, `the ${what} gave ${JSON.stringify(String(value))}, not an ISO 8601 date-time with an offset`);
+  return new Date(at).toISOString();
+}
+
+/** `zeebe:priorityDefinition`: an integer from 0 to 100. */
+function resolvePriority(source: ValueSource | undefined, variables: Variables, elementId: string): number | undefined {
+  if (!source) return undefined;
+  const value = Number(resolveValue(source, variables, elementId));
+  if (!Number.isInteger(value) || value < 0 || value > 100) throw new IncidentError(elementId, `the priority gave ${JSON.stringify(value)}; it must be an integer from 0 to 100`);
+  return value;
+}
 
 /** Task ids are derived, never random, so a retried activity never opens a second task. */
 export function userTaskId(instanceId: string, elementId: string, occurrence: number): string {
@@ -22,11 +42,15 @@ export function userTaskId(instanceId: string, elementId: string, occurrence: nu
  * as canceled; the update validator then refuses the task, which is no longer open.
  */
 export const userTask: Behavior<UserTaskNode> = async (node, context, token) => {
-  const { state, humanTasks, instance } = context;
+  const { humanTasks, instance } = context;
   const taskId = userTaskId(instance.instanceId, node.id, context.nextOccurrence(node.id));
-  const local = { ...state.variables, ...applyMappings(node.inputs, state.variables, node.id) };
+  const visible = context.scope.variables.visible();
+  const local = { ...visible, ...applyMappings(node.inputs, visible, node.id) };
   const [assignee] = resolveIdList(node.assignee, local, node.id);
-  const request = {
+  const dueDate = resolveDate(node.dueDate, local, node.id, 'due date');
+  const followUpDate = resolveDate(node.followUpDate, local, node.id, 'follow-up date');
+  const priority = resolvePriority(node.priority, local, node.id);
+  const request: OpenUserTaskRequest = {
     taskId,
     instance: { ...instance, elementId: node.id },
     name: node.name ?? node.id,
@@ -35,6 +59,10 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
     candidateUsers: resolveIdList(node.candidateUsers, local, node.id),
     ...(node.form ? { form: node.form } : {}),
     variables: local,
+    ...(dueDate ? { dueDate } : {}),
+    ...(followUpDate ? { followUpDate } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+    ...(node.headers && Object.keys(node.headers).length > 0 ? { headers: node.headers } : {}),
   };
   // Open from now on for the update validator: the agent may see the record (and complete it)
   // before this workflow hears that the activity that wrote it finished (a worker may die in

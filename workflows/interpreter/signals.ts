@@ -1,0 +1,74 @@
+/**
+ * Signals: broadcast by name to every instance waiting for one. A token that waits registers
+ * here first (so a delivery arriving meanwhile is not missed), then records its subscription
+ * in MongoDB through an activity, so the broadcaster (API or another instance) finds it. Unlike
+ * messages, signals are not buffered: a signal reaches the tokens waiting when it is sent.
+ */
+import { CancellationScope, condition, proxyActivities } from '@temporalio/workflow';
+import type { SignalActivities } from '../../activities/contracts';
+import type { SignalDefinition } from '../../compiler/graph';
+import type { ActiveElement, SignalDelivery } from '../definitions';
+import type { ExecutionContext } from './context';
+import { resolveValue } from './feel';
+import { IncidentError } from './incident';
+
+const signalActivities = proxyActivities<SignalActivities>({
+  startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
+});
+
+interface Subscription {
+  name: string;
+  delivery?: SignalDelivery;
+}
+
+export class SignalRegistry {
+  private readonly waiting = new Map<string, Subscription>();
+
+  open(subscriptionId: string, name: string): Subscription {
+    const subscription: Subscription = { name };
+    this.waiting.set(subscriptionId, subscription);
+    return subscription;
+  }
+
+  close(subscriptionId: string): void {
+    this.waiting.delete(subscriptionId);
+  }
+
+  /** Hands the signal to every token waiting for its name (each once). */
+  deliver(delivery: SignalDelivery): void {
+    for (const subscription of this.waiting.values()) {
+      if (subscription.name === delivery.name && !subscription.delivery) subscription.delivery = delivery;
+    }
+  }
+}
+
+export function resolveSignalName(signal: SignalDefinition, context: ExecutionContext, elementId: string): string {
+  const name = resolveValue(signal.name, context.scope.variables.visible(), elementId);
+  if (typeof name !== 'string' || name === '') throw new IncidentError(elementId, `the signal name gave ${JSON.stringify(name)}, not a non-empty string`);
+  return name;
+}
+
+/** Waits for the signal (on behalf of a catch event, boundary event or event subprocess start). Cancellable. */
+export async function waitForSignal(signal: SignalDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement): Promise<SignalDelivery> {
+  const name = resolveSignalName(signal, context, elementId);
+  const subscriptionId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscription = context.signals.open(subscriptionId, name);
+  try {
+    // Not cancellable: once the record exists, the finally below must see it to remove it.
+    await CancellationScope.nonCancellable(() => signalActivities.openSignalSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name }));
+    if (active) active.signal = name;
+    await condition(() => subscription.delivery !== undefined);
+    return subscription.delivery!;
+  } finally {
+    context.signals.close(subscriptionId);
+    if (active) delete active.signal;
+    await CancellationScope.nonCancellable(() => signalActivities.closeSignalSubscription({ subscriptionId }));
+  }
+}
+
+/** A signal throw event: broadcast once (the id is derived, so a retried activity does not send twice). */
+export async function broadcastSignal(signal: SignalDefinition, elementId: string, context: ExecutionContext, variables: Record<string, unknown>): Promise<void> {
+  const name = resolveSignalName(signal, context, elementId);
+  const signalId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  await signalActivities.broadcastSignal({ signalId, name, variables, instance: { ...context.instance, elementId } });
+}
