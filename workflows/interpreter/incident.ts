@@ -42,7 +42,7 @@ export class IncidentRegistry {
   /** Shows the incident and waits for its resolution; returns the variables it sets. */
   async waitForResolution(error: IncidentError, scopeKey: string): Promise<Variables> {
     const incident: Incident = {
-      incidentId: `${error.elementId}#${++this.created}`,
+      incidentId: `${error.elementId}:${++this.created}`,
       elementId: error.elementId,
       reason: error.reason,
       createdAt: new Date().toISOString(),
