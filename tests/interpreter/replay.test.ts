@@ -5,9 +5,13 @@
  *   and a fork from a task), waiting and completed: instances running when a worker is
  *   upgraded must go on unchanged. A change that breaks them fails here; see the README
  *   (patching) for how to change the interpreter without breaking running instances.
+ *   The histories named after fixtures of tests/fixtures/bpmn/interpreter (subprocess-…,
+ *   call-parent-…) were recorded with the interpreter of scopes (subprocesses, event
+ *   subprocesses, errors, escalations, multi-instance, inclusive gateway, call activities,
+ *   incidents) by `RECORD_HISTORIES=1 npx jest tests/interpreter/replay -t scopes`.
  * - fresh histories of the new elements, replayed right after they run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
@@ -35,6 +39,9 @@ describe('replay', () => {
     beforeAll(async () => {
       p = await startInterpreterPlatform();
       for (const name of ['parallel-loop.bpmn', 'event-gateway.bpmn', 'boundary-timer-service-task.bpmn', 'terminate-end.bpmn', 'message-catch.bpmn']) await p.deploy(name);
+      for (const name of ['subprocess', 'event-subprocess', 'escalation', 'multi-instance', 'inclusive-gateway', 'call-child', 'call-parent', 'incidents']) {
+        await p.deploy(`interpreter/${name}.bpmn`);
+      }
     });
     afterAll(async () => {
       await p.stop();
@@ -57,6 +64,48 @@ describe('replay', () => {
       const histories = await Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await p.platform.temporal.workflow.getHandle(workflowId).fetchHistory() })));
       for (const { workflowId, history } of histories) {
         await expect(Worker.runReplayHistory(bundle(), history, workflowId)).resolves.toBeUndefined();
+      }
+    });
+
+    it('replays instances that ran subprocesses, event subprocesses, throws, multi-instance, inclusive joins, call activities and incidents', async () => {
+      const completeTasksOf = async (instanceId: string, elementId: string, count = 1) => {
+        for (let i = 0; i < count; i++) {
+          const task = await p.openTask(instanceId, elementId);
+          expect((await p.completeTask(task.id, { opinion: `avis ${i}` })).status).toBe(200);
+        }
+      };
+      const ids: string[] = [];
+      ids.push(await p.start('subprocess', { amount: 10 }), await p.start('subprocess', { amount: 80 }));
+      ids.push(await p.start('call-parent', { amount: 3 }), await p.start('call-parent', { amount: -5 }));
+      const reminded = await p.start('event-subprocess', { caseId: 'R-ESP', reminders: 0 });
+      await p.openTask(reminded, 'work');
+      await eventually(async () => ((await p.publish({ name: 'relance', correlationKey: 'R-ESP' })).body.correlated === 1 ? true : undefined), 'the reminder subscription');
+      await p.waitFor(reminded, (v) => v.variables.reminders === 1, 'the reminder counted');
+      await completeTasksOf(reminded, 'work');
+      ids.push(reminded);
+      const escalated = await p.start('escalation');
+      await completeTasksOf(escalated, 'inner-task');
+      ids.push(escalated);
+      const multi = await p.start('multi-instance', { items: [1, 2, 3], reviewers: ['agent-a', 'agent-a'] });
+      await completeTasksOf(multi, 'review', 2);
+      ids.push(multi);
+      const inclusive = await p.start('inclusive-gateway', { legalRisk: true, mediaRisk: true });
+      await completeTasksOf(inclusive, 'normal');
+      await completeTasksOf(inclusive, 'legal');
+      ids.push(inclusive);
+      const incident = await p.start('incidents', {});
+      const atGateway = await p.incidentAt(incident, 'route');
+      await p.resolveIncident(incident, atGateway.incidentId, { path: 'flaky', fixed: true });
+      ids.push(incident);
+      for (const id of ids) await p.waitForStatus(id, 'completed');
+
+      for (const workflowId of ids) {
+        const history = await p.platform.temporal.workflow.getHandle(workflowId).fetchHistory();
+        await expect(Worker.runReplayHistory(bundle(), history, workflowId)).resolves.toBeUndefined();
+        if (process.env.RECORD_HISTORIES === '1') {
+          // Named by workflow id, which replay needs (task and child ids derive from it).
+          writeFileSync(path.join(historiesDir, `${workflowId}.completed.history.bin`), temporal.api.history.v1.History.encode(history).finish());
+        }
       }
     });
   });
