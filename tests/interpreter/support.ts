@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Context } from '@temporalio/activity';
-import { CancelledFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { ServiceTaskRequest } from '../../activities/contracts';
 import type { ActiveElement, Incident, PathStep, ScopeState } from '../../workflows/definitions';
@@ -48,7 +48,9 @@ export interface ActivityLog {
  * - `test.set`: returns the JSON object of its `set` header;
  * - `test.increment`: returns `{ [variable]: variable + 1 }` (`variable` header);
  * - `test.slow`: heartbeats for 30 s unless canceled (and records the cancellation);
- * - `test.flaky`: fails unless the variable `fixed` is true.
+ * - `test.flaky`: fails unless the variable `fixed` is true;
+ * - `test.reject`: reports the BPMN error whose code is in the variable `errorCode`, as a team's
+ *   worker does (`ApplicationFailure` of type `BpmnError` with `{ errorCode }`).
  */
 function testActivities(log: ActivityLog) {
   const record = (type: string, request: ServiceTaskRequest) =>
@@ -67,6 +69,10 @@ function testActivities(log: ActivityLog) {
       record('test.flaky', request);
       if (request.variables.fixed !== true) throw new Error('the remote service refused the call');
       return { flakyDone: true };
+    },
+    async 'test.reject'(request: ServiceTaskRequest) {
+      record('test.reject', request);
+      throw ApplicationFailure.nonRetryable('the file does not meet the rules', 'BpmnError', { errorCode: request.variables.errorCode });
     },
     async 'test.slow'(request: ServiceTaskRequest) {
       record('test.slow', request);
