@@ -66,6 +66,8 @@ export interface MessageDelivery {
   name: string;
   correlationKey: string;
   variables: Record<string, unknown>;
+  /** When its time to live ends (ISO date-time): until then an instance that got it while no token waited keeps it for the next one. */
+  expiresAt?: string;
 }
 
 /** A token starts waiting for a message: record it, so the API can find the instance. */

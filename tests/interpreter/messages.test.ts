@@ -4,6 +4,7 @@
  * Signal; a message published before anyone waits is buffered until its time to live; its
  * variables become process variables (through output mappings when present).
  */
+import { deliverMessageSignal } from '../../workflows/definitions';
 import { MessageModel, MessageSubscriptionModel, TaskModel } from '../../platform/storage';
 import { countIn, eventually, pathIds, startInterpreterPlatform, type InterpreterPlatform } from './support';
 
@@ -107,6 +108,37 @@ describe('message catch events and receive tasks', () => {
     expect(done.path.find((s) => s.elementId === 'instruct')).toMatchObject({ canceled: true });
     expect(await TaskModel.findById(task.id).lean()).toMatchObject({ state: 'canceled' });
     expect(await MessageSubscriptionModel.countDocuments({ instanceId })).toBe(0);
+  });
+
+  it('keeps a message that reached the instance after its token stopped waiting, for the next token that waits (within its time to live)', async () => {
+    // What the API does when the token leaves between its lookup and the delivery: the
+    // message is counted as this instance's, so the instance must not drop it.
+    const caseOf = new Map<string, string>();
+    const deliverLate = async (instanceId: string, messageId: string, expiresInMs: number) =>
+      p.platform.temporal.workflow.getHandle(instanceId).signal(deliverMessageSignal, {
+        messageId,
+        name: 'signature-recue',
+        correlationKey: caseOf.get(instanceId)!,
+        variables: { signedBy: messageId },
+        expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+      });
+    const stamp = Date.now();
+    const kept = await p.start('message-catch', { caseNumber: `K-${stamp}` });
+    const expired = await p.start('message-catch', { caseNumber: `X-${stamp}` });
+    caseOf.set(kept, `K-${stamp}`).set(expired, `X-${stamp}`);
+    for (const id of [kept, expired]) await p.waitFor(id, (v) => v.activeElements.some((a) => a.elementId === 'wait-document' && a.message), 'the document wait');
+    await deliverLate(kept, `late-${kept}`, 3_600_000);
+    await deliverLate(expired, `late-${expired}`, -1000);
+
+    for (const id of [kept, expired]) {
+      const response = await p.publish({ name: 'piece-recue', correlationKey: caseOf.get(id)!, variables: { fileName: 'b.pdf' } });
+      expect(response.body).toMatchObject({ correlated: 1 });
+    }
+    const done = await p.waitForStatus(kept, 'completed');
+    expect(done.variables).toMatchObject({ document: 'b.pdf', signedBy: `late-${kept}` });
+    // The expired one was not taken: the token waits for a new signature.
+    const waiting = await p.waitFor(expired, (v) => v.activeElements.some((a) => a.elementId === 'wait-signature' && a.message), 'the signature wait');
+    expect(waiting.variables.signedBy).toBeUndefined();
   });
 
   it('accepts a message for nobody, and refuses a malformed or anonymous one', async () => {

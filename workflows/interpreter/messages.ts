@@ -4,7 +4,7 @@
  * MongoDB through an activity, which also hands back a buffered message if one is waiting.
  * The subscription record is removed whenever the token stops waiting, canceled or not.
  */
-import { CancellationScope, condition, log, proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, condition, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { MessageActivities, MessageDelivery } from '../../activities/contracts';
 import type { MessageDefinition } from '../../compiler/graph';
 import type { ActiveElement } from '../definitions';
@@ -26,6 +26,12 @@ interface Subscription {
 export class MessageRegistry {
   /** Open subscriptions, in the order tokens started waiting (the oldest gets a message first). */
   private readonly waiting = new Map<string, Subscription>();
+  /**
+   * Messages correlated to this instance that found no token waiting any more (it stopped
+   * waiting between the API's lookup and the delivery): MongoDB counts them as this
+   * instance's, so they are kept here, within their time to live, for the next token that waits.
+   */
+  private readonly undelivered: MessageDelivery[] = [];
 
   open(subscriptionId: string, name: string, correlationKey: string): Subscription {
     const subscription: Subscription = { name, correlationKey };
@@ -47,7 +53,22 @@ export class MessageRegistry {
       subscription.delivery = delivery;
       return true;
     }
+    if (!this.undelivered.some((kept) => kept.messageId === delivery.messageId)) this.undelivered.push(delivery);
     return false;
+  }
+
+  hasUndelivered(): boolean {
+    return this.undelivered.length > 0;
+  }
+
+  /** The oldest kept message for this name and key still alive at `now`, removed from the kept ones. */
+  takeUndelivered(name: string, correlationKey: string, now: number): MessageDelivery | undefined {
+    for (let index = this.undelivered.length - 1; index >= 0; index--) {
+      const expiresAt = this.undelivered[index]!.expiresAt;
+      if (expiresAt !== undefined && Date.parse(expiresAt) <= now) this.undelivered.splice(index, 1);
+    }
+    const index = this.undelivered.findIndex((kept) => kept.name === name && kept.correlationKey === correlationKey);
+    return index < 0 ? undefined : this.undelivered.splice(index, 1)[0];
   }
 }
 
@@ -70,6 +91,10 @@ export function resolveMessage(message: MessageDefinition, context: ExecutionCon
 export async function waitForMessage(message: MessageDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement): Promise<MessageDelivery> {
   const { name, correlationKey } = resolveMessage(message, context, elementId);
   const subscriptionId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  // A message this instance already received while no token waited: taken without a new
+  // subscription (patched: instances that started before this kept nothing).
+  const kept = context.messages.hasUndelivered() && patched('keep-undelivered-messages') ? context.messages.takeUndelivered(name, correlationKey, new Date().getTime()) : undefined;
+  if (kept) return kept;
   const subscription = context.messages.open(subscriptionId, name, correlationKey);
   try {
     // Not cancellable: once the record exists, the finally below must see it to remove it,
