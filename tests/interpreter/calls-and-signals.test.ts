@@ -7,6 +7,7 @@
  */
 import type { WorkflowClient } from '@temporalio/client';
 import { TaskModel } from '../../platform/storage';
+import { processKeyAttribute } from '../../workflows/search-attributes';
 import { eventually, pathIds, startInterpreterPlatform, type InterpreterPlatform } from './support';
 
 describe('call activities and signals', () => {
@@ -30,9 +31,12 @@ describe('call activities and signals', () => {
     // propagateAllChildVariables="false": only the output mapping came back.
     expect(done.variables.childResult).toBeUndefined();
 
-    const child = await workflows.getHandle(`${instanceId}:call:1`).result();
+    const childHandle = workflows.getHandle(`${instanceId}:call:1`);
+    const child = await childHandle.result();
     // propagateAllParentVariables="false": the child saw its input, not the parent's other variables.
     expect(child.variables).toEqual({ input: 4, childResult: 40 });
+    // The child is listed with its own process in Temporal, like every instance.
+    expect((await childHandle.describe()).typedSearchAttributes.get(processKeyAttribute)).toBe('call-child');
   });
 
   it('catches the BPMN error the child throws with the call activity’s error boundary event', async () => {

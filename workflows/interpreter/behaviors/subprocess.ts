@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import type { CallActivityActivities } from '../../../activities/contracts';
 import type { CallActivityNode, EventSubProcessNode, ProcessGraph, SubProcessNode } from '../../../compiler/graph';
+import { businessKeyAttribute, processKeyAttribute, processVersionAttribute } from '../../search-attributes';
 import { PROCESS_WORKFLOW, type RunProcessInput, type RunProcessResult } from '../../definitions';
 import type { Behavior } from '../context';
 import { applyMappings, resolveValue } from '../feel';
@@ -77,6 +78,11 @@ export const callActivity: Behavior<CallActivityNode> = async (node, context) =>
       // The parent waits until the child has closed its tasks before its token moves on.
       cancellationType: ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+      typedSearchAttributes: [
+        { key: processKeyAttribute, value: processKey },
+        { key: processVersionAttribute, value: called.processVersion },
+        ...(context.instance.businessKey ? [{ key: businessKeyAttribute, value: context.instance.businessKey }] : []),
+      ],
     });
   } catch (error) {
     if (isCancellation(error)) throw error;
