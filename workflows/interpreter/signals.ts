@@ -23,6 +23,8 @@ interface Subscription {
 
 export class SignalRegistry {
   private readonly waiting = new Map<string, Subscription>();
+  /** Signals already handed out: a broadcaster may deliver one signal once per subscription record. */
+  private readonly delivered = new Set<string>();
 
   open(subscriptionId: string, name: string): Subscription {
     const subscription: Subscription = { name };
@@ -34,8 +36,10 @@ export class SignalRegistry {
     this.waiting.delete(subscriptionId);
   }
 
-  /** Hands the signal to every token waiting for its name (each once). */
+  /** Hands the signal to every token waiting for its name (each once; a repeated delivery changes nothing). */
   deliver(delivery: SignalDelivery): void {
+    if (this.delivered.has(delivery.signalId)) return;
+    this.delivered.add(delivery.signalId);
     for (const subscription of this.waiting.values()) {
       if (subscription.name === delivery.name && !subscription.delivery) subscription.delivery = delivery;
     }
