@@ -6,8 +6,14 @@
 import { insertOnce, MessageModel, MessageSubscriptionModel, type MessageRecord } from '../platform/storage';
 import type { CloseMessageSubscriptionRequest, MessageActivities, MessageDelivery, OpenMessageSubscriptionRequest } from './contracts';
 
-export function deliveryOf(message: Pick<MessageRecord, '_id' | 'name' | 'correlationKey' | 'variables'>): MessageDelivery {
-  return { messageId: message._id, name: message.name, correlationKey: message.correlationKey, variables: (message.variables ?? {}) as Record<string, unknown> };
+export function deliveryOf(message: Pick<MessageRecord, '_id' | 'name' | 'correlationKey' | 'variables' | 'expiresAt'>): MessageDelivery {
+  return {
+    messageId: message._id,
+    name: message.name,
+    correlationKey: message.correlationKey,
+    variables: (message.variables ?? {}) as Record<string, unknown>,
+    ...(message.expiresAt ? { expiresAt: new Date(message.expiresAt).toISOString() } : {}),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { instancesRouter } from './instances/router';
 import { messagesRouter } from './messages/router';
 import { notFoundHandler, problemHandler } from './problems';
 import { processesRouter } from './processes/router';
+import { configureTimerStarts } from './processes/timer-starts';
 import { signalsRouter } from './signals/router';
 import { tasksRouter } from './tasks/router';
 import { groupsRouter, usersRouter } from './users/router';
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions): express.Express {
   const signer = createTokenSigner(options.secret);
   const requireUser = authenticate(signer);
   const temporal = { client: options.temporalClient, taskQueue: options.taskQueue, externalTaskQueue: options.externalTaskQueue };
+  configureTimerStarts(temporal);
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));

@@ -20,11 +20,6 @@ async function main(): Promise<void> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporalClient = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
-  if (development) {
-    const generated = await seedDemoAccounts(config.ROUAGE_DEMO_PASSWORD);
-    if (generated) console.log(`api: demo accounts admin, owner, supervisor, agent-a, agent-b created with password: ${generated}`);
-    await deployExamples({ catalog: compilerCatalog(ai.catalog), strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES, aiPolicy: aiPolicyOf(ai) });
-  }
   const app = createApp({
     temporalClient,
     taskQueue: config.ROUAGE_TASK_QUEUE,
@@ -37,6 +32,12 @@ async function main(): Promise<void> {
     webAppDir: path.resolve(__dirname, '..', 'modeler-ui', 'dist'),
     auth: { oidc: oidcSettingsOf(config) },
   });
+  // After the app exists: deploying an example may schedule its timer start events.
+  if (development) {
+    const generated = await seedDemoAccounts(config.ROUAGE_DEMO_PASSWORD);
+    if (generated) console.log(`api: demo accounts admin, owner, supervisor, agent-a, agent-b created with password: ${generated}`);
+    await deployExamples({ catalog: compilerCatalog(ai.catalog), strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES, aiPolicy: aiPolicyOf(ai) });
+  }
   const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));
   const shutdown = () => {
     server.close(() => void mongoose.disconnect().then(() => connection.close()).finally(() => process.exit(0)));

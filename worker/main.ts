@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.ROUAGE_TASK_QUEUE,
+    externalTaskQueue: config.ROUAGE_EXTERNAL_TASK_QUEUE,
     ai: aiRuntimeFromConfig(config),
     ...(config.ROUAGE_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: config.ROUAGE_WORKFLOW_BUNDLE } } : {}),
   });

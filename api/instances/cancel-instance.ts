@@ -1,10 +1,10 @@
 /**
  * Canceling an instance: the workflow is canceled (its tokens release what they hold: user
- * tasks closed as canceled, message subscriptions removed), and the instance's open task
+ * tasks closed as canceled, message and signal subscriptions removed), and the instance's open task
  * records are closed here too, so inboxes are right at once. Both closes are idempotent.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { MessageSubscriptionModel, OPEN_TASK_STATES, TaskModel } from '../../platform/storage';
+import { MessageSubscriptionModel, OPEN_TASK_STATES, SignalSubscriptionModel, TaskModel } from '../../platform/storage';
 import { problems } from '../problems';
 import { findInstance } from './find-instance';
 
@@ -28,5 +28,6 @@ export async function cancelInstance(client: Client, instanceId: string, cancele
     { $set: { state: 'canceled' }, $push: { history: { at: now, by: canceledBy, action: 'canceled' } } },
   );
   await MessageSubscriptionModel.deleteMany({ instanceId });
+  await SignalSubscriptionModel.deleteMany({ instanceId });
   return { instanceId, status: 'canceling' as const, canceledBy, tasksCanceled: closed.modifiedCount };
 }

@@ -1,4 +1,4 @@
-/** The state of an instance as Temporal knows it: status, variables, active elements. */
+/** The state of an instance as Temporal knows it: status, variables, active elements, incidents, inner scopes. */
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import { instanceStateQuery, type InstanceState, type RunProcessResult } from '../../workflows/definitions';
 import { findInstance } from './find-instance';
@@ -50,6 +50,10 @@ export async function describeInstance(client: Client, instanceId: string) {
     activeElements: status === 'running' ? (state?.active ?? []) : [],
     /** Every passage of a token through an element, in order (empty when the state is unavailable). */
     path: state?.path ?? [],
+    /** Open incidents: each names its element and cause; POST .../incidents/:incidentId/resolve retries it. */
+    incidents: status === 'running' ? (state?.incidents ?? []) : [],
+    /** Variables of the subprocess and multi-instance runs active now, by scope key. */
+    scopes: status === 'running' ? (state?.scopes ?? {}) : {},
     ...(state?.terminatedBy ? { terminatedBy: state.terminatedBy } : {}),
     ...(failure ? { failure } : {}),
   };

@@ -8,7 +8,13 @@ import { canSee } from '../tasks/task-access';
 import { parseRequest } from '../validation';
 import { cancelInstance } from './cancel-instance';
 import { describeInstance } from './describe-instance';
+import { resolveIncident } from './resolve-incident';
 import { startInstance, type TemporalSettings } from './start-instance';
+
+const resolveSchema = z.object({
+  /** Set in the incident's scope before its element runs again (e.g. the data that was missing). */
+  variables: z.record(z.string(), z.unknown()).optional(),
+});
 
 const startSchema = z.object({
   variables: z.record(z.string(), z.unknown()).default({}),
@@ -30,6 +36,11 @@ export function instancesRouter(temporal: TemporalSettings, vault: PseudonymVaul
   /** Process owners, supervisors and admins may stop an instance; its open tasks are canceled. */
   router.post('/instances/:id/cancel', requireRole('owner', 'supervisor', 'admin'), async (req, res) => {
     res.status(202).json(await cancelInstance(temporal.client, String(req.params.id), currentUser(res).username));
+  });
+  /** Process owners, supervisors and admins retry the element of an incident, possibly with corrected variables. */
+  router.post('/instances/:id/incidents/:incidentId/resolve', requireRole('owner', 'supervisor', 'admin'), async (req, res) => {
+    const body = parseRequest(resolveSchema, req.body ?? {});
+    res.json(await resolveIncident(temporal.client, String(req.params.id), String(req.params.incidentId), body.variables, currentUser(res).username));
   });
   /** The originals behind ai.pseudonymize's tokens: for those who may work on the case only. */
   router.get('/instances/:id/pseudonyms', async (req, res) => {

@@ -1,15 +1,25 @@
-/** Starts an instance of a deployed version as a Temporal workflow, then indexes it in MongoDB. */
+/**
+ * Starts an instance of a deployed version as a Temporal workflow, then indexes it in MongoDB.
+ * Every start goes through `startVersion`: the API's, and those of message and signal start
+ * events (at their start event), so each gets its reference number and search attributes.
+ */
 import { randomUUID } from 'node:crypto';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { ProcessGraph } from '../../compiler';
 import { InstanceModel, ProcessVersionModel } from '../../platform/storage';
 import { PROCESS_WORKFLOW, type RunProcessInput } from '../../workflows/definitions';
 import { problems } from '../problems';
+import { nextReference } from './reference-number';
 
 const processKeyAttribute = defineSearchAttributeKey('RouageProcessKey', SearchAttributeType.KEYWORD);
 const processVersionAttribute = defineSearchAttributeKey('RouageProcessVersion', SearchAttributeType.INT);
 const businessKeyAttribute = defineSearchAttributeKey('RouageBusinessKey', SearchAttributeType.KEYWORD);
+
+/** The process property that gives instances a reference number (see reference-number.ts). */
+export const REFERENCE_PATTERN_PROPERTY = 'referencePattern';
+/** The variable the reference number is stored under. */
+export const REFERENCE_VARIABLE = 'reference';
 
 export interface StartInstanceRequest {
   processKey: string;
@@ -25,34 +35,78 @@ export interface TemporalSettings {
   externalTaskQueue: string;
 }
 
-export async function startInstance(request: StartInstanceRequest, temporal: TemporalSettings) {
-  const query = ProcessVersionModel.findOne({ processKey: request.processKey, ...(request.version ? { version: request.version } : {}) });
-  const deployed = await query.sort({ version: -1 }).lean();
-  if (!deployed) {
-    throw problems.notFound(request.version ? 'Process version' : 'Process', request.version ? `${request.processKey} v${request.version}` : request.processKey);
+/** What starting needs of a deployed version. */
+export interface DeployedVersion {
+  processKey: string;
+  version: number;
+  graph: unknown;
+}
+
+export interface StartVersionRequest {
+  deployed: DeployedVersion;
+  variables: Record<string, unknown>;
+  businessKey?: string;
+  startedBy: string;
+  /** A message, signal or timer start event; absent: the none start event. */
+  startNodeId?: string;
+  /**
+   * A derived id, for starts that may be retried (a resumed signal broadcast): Temporal then
+   * refuses the second start (WorkflowExecutionAlreadyStartedError) instead of running it twice.
+   */
+  instanceId?: string;
+}
+
+export interface StartedInstance {
+  instanceId: string;
+  processKey: string;
+  version: number;
+  businessKey: string | null;
+}
+
+export async function startVersion(request: StartVersionRequest, temporal: TemporalSettings): Promise<StartedInstance> {
+  const { deployed } = request;
+  const graph = deployed.graph as ProcessGraph;
+  const instanceId = request.instanceId ?? `${deployed.processKey}-${randomUUID()}`;
+  let businessKey = request.businessKey;
+  let variables = request.variables;
+  const pattern = graph.properties?.[REFERENCE_PATTERN_PROPERTY];
+  if (!businessKey && pattern) {
+    businessKey = await nextReference(deployed.processKey, pattern);
+    variables = { ...variables, [REFERENCE_VARIABLE]: businessKey };
   }
-  const instanceId = `${request.processKey}-${randomUUID()}`;
   const input: RunProcessInput = {
-    graph: deployed.graph as ProcessGraph,
+    graph,
     processVersion: deployed.version,
-    variables: request.variables,
-    ...(request.businessKey ? { businessKey: request.businessKey } : {}),
+    variables,
+    ...(businessKey ? { businessKey } : {}),
     externalTaskQueue: temporal.externalTaskQueue,
+    ...(request.startNodeId ? { startNodeId: request.startNodeId } : {}),
   };
   await temporal.client.workflow.start(PROCESS_WORKFLOW, {
     workflowId: instanceId,
     taskQueue: temporal.taskQueue,
     args: [input],
+    ...(request.instanceId ? { workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE } : {}),
     typedSearchAttributes: [
-      { key: processKeyAttribute, value: request.processKey },
+      { key: processKeyAttribute, value: deployed.processKey },
       { key: processVersionAttribute, value: deployed.version },
-      ...(request.businessKey ? [{ key: businessKeyAttribute, value: request.businessKey }] : []),
+      ...(businessKey ? [{ key: businessKeyAttribute, value: businessKey }] : []),
     ],
   });
   await InstanceModel.updateOne(
     { _id: instanceId },
-    { $set: { processKey: request.processKey, processVersion: deployed.version, businessKey: request.businessKey ?? null, startedBy: request.startedBy, startedAt: new Date() } },
+    { $set: { processKey: deployed.processKey, processVersion: deployed.version, businessKey: businessKey ?? null, startedBy: request.startedBy, startedAt: new Date() } },
     { upsert: true },
   );
-  return { instanceId, processKey: request.processKey, version: deployed.version };
+  return { instanceId, processKey: deployed.processKey, version: deployed.version, businessKey: businessKey ?? null };
+}
+
+/** POST /processes/:key/instances: the latest version, or the one asked for, at its none start event. */
+export async function startInstance(request: StartInstanceRequest, temporal: TemporalSettings): Promise<StartedInstance> {
+  const query = ProcessVersionModel.findOne({ processKey: request.processKey, ...(request.version ? { version: request.version } : {}) }, { processKey: 1, version: 1, graph: 1 });
+  const deployed = await query.sort({ version: -1 }).lean();
+  if (!deployed) {
+    throw problems.notFound(request.version ? 'Process version' : 'Process', request.version ? `${request.processKey} v${request.version}` : request.processKey);
+  }
+  return startVersion({ deployed, variables: request.variables, startedBy: request.startedBy, ...(request.businessKey ? { businessKey: request.businessKey } : {}) }, temporal);
 }

@@ -2,13 +2,17 @@
  * Publishing a message (Camunda semantics): it correlates with every instance waiting for its
  * name and correlation key now, and stays available until its time to live ends to instances
  * that start waiting later. Each instance receives a message at most once. Publishing to
- * nobody is not an error.
+ * nobody is not an error. A process whose latest version has a message start event of that
+ * name starts an instance (message-start.ts). Each publication also purges old expired messages.
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { claimMessage, deliveryOf } from '../../activities/messages';
 import { MessageModel, MessageSubscriptionModel, type MessageSubscriptionRecord } from '../../platform/storage';
 import { deliverMessageSignal } from '../../workflows/definitions';
+import type { TemporalSettings } from '../instances/start-instance';
+import { startAtMessageStartEvents } from './message-start';
+import { purgeExpiredMessages } from './purge-expired';
 
 export interface PublishMessageRequest {
   name: string;
@@ -22,12 +26,14 @@ export interface PublishMessageResult {
   messageId: string;
   /** Instances the message was delivered to now. */
   correlated: number;
+  /** Instances it started at message start events. */
+  startedInstances: string[];
   /** True while it stays available to instances that start waiting later (time to live > 0). */
   buffered: boolean;
   expiresAt: string;
 }
 
-export async function publishMessage(client: Client, request: PublishMessageRequest): Promise<PublishMessageResult> {
+export async function publishMessage(temporal: TemporalSettings, request: PublishMessageRequest): Promise<PublishMessageResult> {
   const publishedAt = new Date();
   const expiresAt = new Date(publishedAt.getTime() + request.timeToLiveSeconds * 1000);
   // Stored first: an instance that starts waiting from now on finds it in the buffer, and one
@@ -48,14 +54,17 @@ export async function publishMessage(client: Client, request: PublishMessageRequ
   for (const subscription of subscriptions) if (!firstPerInstance.has(subscription.instanceId)) firstPerInstance.set(subscription.instanceId, subscription);
 
   let correlated = 0;
+  const correlatedProcesses = new Set<string>();
   for (const [instanceId, subscription] of firstPerInstance) {
     if (!(await claimMessage(message._id, instanceId, subscription._id))) {
       correlated += 1; // the instance took it from the buffer meanwhile
+      correlatedProcesses.add(subscription.processKey);
       continue;
     }
     try {
-      await client.workflow.getHandle(instanceId).signal(deliverMessageSignal, deliveryOf(message));
+      await temporal.client.workflow.getHandle(instanceId).signal(deliverMessageSignal, deliveryOf(message));
       correlated += 1;
+      correlatedProcesses.add(subscription.processKey);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       // The instance is over (its subscriptions outlived it): give the message back, drop them.
@@ -63,5 +72,11 @@ export async function publishMessage(client: Client, request: PublishMessageRequ
       await MessageSubscriptionModel.deleteMany({ instanceId });
     }
   }
-  return { messageId: message._id, correlated, buffered: expiresAt > publishedAt, expiresAt: expiresAt.toISOString() };
+  const startedInstances = await startAtMessageStartEvents(
+    temporal,
+    { messageId: message._id, name: request.name, correlationKey: request.correlationKey, variables: request.variables, publishedBy: request.publishedBy },
+    correlatedProcesses,
+  );
+  await purgeExpiredMessages(publishedAt);
+  return { messageId: message._id, correlated, startedInstances, buffered: expiresAt > publishedAt, expiresAt: expiresAt.toISOString() };
 }

@@ -1,7 +1,7 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../auth/current-user';
+import type { TemporalSettings } from '../instances/start-instance';
 import { parseRequest } from '../validation';
 import { publishMessage } from './publish-message';
 
@@ -16,11 +16,11 @@ const publishSchema = z.object({
   timeToLiveSeconds: z.number().int().min(0).max(MAX_TIME_TO_LIVE_SECONDS).default(3600),
 });
 
-export function messagesRouter(client: Client): Router {
+export function messagesRouter(temporal: TemporalSettings): Router {
   const router = Router();
   router.post('/', async (req, res) => {
     const body = parseRequest(publishSchema, req.body ?? {});
-    const result = await publishMessage(client, { ...body, publishedBy: currentUser(res).username });
+    const result = await publishMessage(temporal, { ...body, publishedBy: currentUser(res).username });
     res.status(202).json(result);
   });
   return router;
