@@ -1,5 +1,5 @@
 /** Every FEEL expression a graph holds, with the element and field it belongs to. */
-import type { GraphNode, MessageDefinition, ProcessGraph, TimerDefinition, ValueSource } from './graph';
+import type { EventTrigger, GraphNode, MessageDefinition, ProcessGraph, SignalDefinition, TimerDefinition, ValueSource } from './graph';
 
 export interface LocatedExpression {
   elementId: string;
@@ -11,19 +11,72 @@ function feelOf(source: ValueSource | undefined): string | undefined {
   return source && 'feel' in source ? source.feel : undefined;
 }
 
-/** The timer and the message a node waits for, if it waits for one. */
-export function nodeEvent(node: GraphNode): { timer?: TimerDefinition; message?: MessageDefinition } {
+export interface NodeEvent {
+  timer?: TimerDefinition;
+  message?: MessageDefinition;
+  signal?: SignalDefinition;
+}
+
+function triggerEvent(trigger: EventTrigger | undefined): NodeEvent {
+  switch (trigger?.type) {
+    case 'timer':
+      return { timer: trigger.timer };
+    case 'message':
+      return { message: trigger.message };
+    case 'signal':
+      return { signal: trigger.signal };
+    default:
+      return {};
+  }
+}
+
+/** The timer, message or signal a node waits for or throws, if any. */
+export function nodeEvent(node: GraphNode): NodeEvent {
   switch (node.kind) {
     case 'timerCatchEvent':
       return { timer: node.timer };
     case 'messageCatchEvent':
     case 'receiveTask':
       return { message: node.message };
+    case 'signalCatchEvent':
+    case 'signalThrowEvent':
+      return { signal: node.signal };
     case 'boundaryEvent':
-      return node.trigger.type === 'timer' ? { timer: node.trigger.timer } : { message: node.trigger.message };
+    case 'startEvent':
+      return triggerEvent(node.trigger);
     default:
       return {};
   }
+}
+
+/** The FEEL fields of a node beyond its mappings and its event, by field name. */
+function nodeFields(node: GraphNode): [string, string | undefined][] {
+  const fields: [string, string | undefined][] = [];
+  switch (node.kind) {
+    case 'userTask':
+      fields.push(
+        ['assignee', feelOf(node.assignee)],
+        ['candidateGroups', feelOf(node.candidateGroups)],
+        ['candidateUsers', feelOf(node.candidateUsers)],
+        ['dueDate', feelOf(node.dueDate)],
+        ['followUpDate', feelOf(node.followUpDate)],
+        ['priority', feelOf(node.priority)],
+      );
+      break;
+    case 'scriptTask':
+      fields.push(['script', node.expression]);
+      break;
+    case 'callActivity':
+      fields.push(['processId', feelOf(node.processKey)]);
+      break;
+    default:
+      break;
+  }
+  if ('multiInstance' in node && node.multiInstance) {
+    const { inputCollection, outputElement, completionCondition } = node.multiInstance;
+    fields.push(['inputCollection', inputCollection], ['outputElement', outputElement], ['completionCondition', completionCondition]);
+  }
+  return fields;
 }
 
 export function graphExpressions(graph: ProcessGraph): LocatedExpression[] {
@@ -34,17 +87,14 @@ export function graphExpressions(graph: ProcessGraph): LocatedExpression[] {
   for (const node of Object.values(graph.nodes)) {
     node.inputs.forEach((m) => add(node.id, `input ${m.target}`, feelOf(m.source)));
     node.outputs.forEach((m) => add(node.id, `output ${m.target}`, feelOf(m.source)));
-    if (node.kind === 'userTask') {
-      add(node.id, 'assignee', feelOf(node.assignee));
-      add(node.id, 'candidateGroups', feelOf(node.candidateGroups));
-      add(node.id, 'candidateUsers', feelOf(node.candidateUsers));
-    }
-    const { timer, message } = nodeEvent(node);
+    for (const [field, feel] of nodeFields(node)) add(node.id, field, feel);
+    const { timer, message, signal } = nodeEvent(node);
     if (timer) add(node.id, `timer ${timer.type}`, feelOf(timer.value));
     if (message) {
       add(node.id, 'message name', feelOf(message.name));
       add(node.id, 'correlationKey', feelOf(message.correlationKey));
     }
+    if (signal) add(node.id, 'signal name', feelOf(signal.name));
   }
   for (const flow of Object.values(graph.flows)) add(flow.id, 'condition', flow.condition);
   return found;

@@ -18,3 +18,13 @@ export interface TranslateContext {
   /** `zeebe:userTaskForm` bodies of the process, by id. */
   embeddedForms: ReadonlyMap<string, ModdleElement>;
 }
+
+/**
+ * The container an element is drawn in. What an element may be depends on it: only an event
+ * subprocess starts on an error or an escalation, an embedded subprocess only with a none start.
+ */
+export type Scope = { kind: 'process' } | { kind: 'subProcess'; id: string } | { kind: 'eventSubProcess'; id: string };
+
+export interface ElementContext extends TranslateContext {
+  scope: Scope;
+}

@@ -1,11 +1,16 @@
-import { extension, elementList, stringProperty, type ModdleElement } from '../bpmn-xml';
+/**
+ * Job-based elements: service tasks, and what Camunda runs the same way through a
+ * `zeebe:taskDefinition` (send tasks, script and business rule tasks that name a job type,
+ * message throw and end events).
+ */
+import { extension, stringProperty, type ModdleElement } from '../bpmn-xml';
 import type { ServiceTaskNode } from '../graph';
-import { nodeBase } from './common';
+import { kindOf, label, nodeBase, readHeaders, reportUnsupported } from './common';
 import type { TranslateContext } from './context';
 
 const CAMUNDA_DEFAULT_RETRIES = 3;
 
-export function translateServiceTask(element: ModdleElement, context: TranslateContext): ServiceTaskNode | undefined {
+export function translateJob(element: ModdleElement, context: TranslateContext, jobElement?: ServiceTaskNode['element']): ServiceTaskNode | undefined {
   const definition = extension(element, 'zeebe:TaskDefinition');
   const taskType = definition ? (stringProperty(definition, 'type') ?? '').trim() : '';
   if (taskType === '') {
@@ -13,8 +18,8 @@ export function translateServiceTask(element: ModdleElement, context: TranslateC
       ruleId: 'task-type-required',
       elementId: element.id,
       message: {
-        fr: `La tâche de service « ${element.name ?? element.id} » n'indique pas quelle activité exécuter.`,
-        en: `Service task "${element.name ?? element.id}" does not say which activity runs it.`,
+        fr: `L'élément « ${label(element)} » (${kindOf(element)}) n'indique pas quelle activité l'exécute.`,
+        en: `Element "${label(element)}" (${kindOf(element)}) does not say which activity runs it.`,
       },
       hint: {
         fr: "Choisissez une activité IA dans la palette, ou renseignez « Type de tâche » (zeebe:taskDefinition type).",
@@ -23,6 +28,18 @@ export function translateServiceTask(element: ModdleElement, context: TranslateC
     });
     return undefined;
   }
+  if (taskType.startsWith('=')) {
+    // Camunda computes such types per job; the graph names one activity type per task.
+    return reportUnsupported(
+      element,
+      context.report,
+      {
+        fr: 'Donnez un type de tâche fixe, sans « = » ; pour choisir entre plusieurs activités, utilisez une passerelle exclusive menant à une tâche par type.',
+        en: 'Give a fixed task type, without "="; to choose between activities, use an exclusive gateway leading to one task per type.',
+      },
+      `${kindOf(element)}, FEEL zeebe:taskDefinition type`,
+    );
+  }
   const retriesText = definition ? stringProperty(definition, 'retries') : undefined;
   const retries = retriesText === undefined ? CAMUNDA_DEFAULT_RETRIES : Number(retriesText);
   if (!Number.isInteger(retries) || retries < 1) {
@@ -30,26 +47,30 @@ export function translateServiceTask(element: ModdleElement, context: TranslateC
       ruleId: 'task-retries-invalid',
       elementId: element.id,
       message: {
-        fr: `Le nombre de tentatives « ${retriesText} » de « ${element.name ?? element.id} » n'est pas un entier positif.`,
-        en: `Retries "${retriesText}" of "${element.name ?? element.id}" is not a positive integer.`,
+        fr: `Le nombre de tentatives « ${retriesText} » de « ${label(element)} » n'est pas un entier positif.`,
+        en: `Retries "${retriesText}" of "${label(element)}" is not a positive integer.`,
       },
       hint: { fr: 'Indiquez un entier supérieur ou égal à 1, par exemple 3.', en: 'Use an integer of 1 or more, such as 3.' },
     });
     return undefined;
-  }
-  const headers: Record<string, string> = {};
-  for (const header of elementList(extension(element, 'zeebe:TaskHeaders')?.values)) {
-    const key = stringProperty(header, 'key');
-    if (key) headers[key] = stringProperty(header, 'value') ?? '';
   }
   const template = stringProperty(element, 'modelerTemplate');
   return {
     ...nodeBase(element),
     ...(template ? { template } : {}),
     kind: 'serviceTask',
+    ...(jobElement ? { element: jobElement } : {}),
     taskType,
     retries,
-    headers,
+    headers: readHeaders(element),
     external: !context.catalog.has(taskType),
   };
+}
+
+export function translateServiceTask(element: ModdleElement, context: TranslateContext): ServiceTaskNode | undefined {
+  return translateJob(element, context);
+}
+
+export function translateSendTask(element: ModdleElement, context: TranslateContext): ServiceTaskNode | undefined {
+  return translateJob(element, context, 'sendTask');
 }

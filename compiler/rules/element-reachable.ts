@@ -1,11 +1,13 @@
 import type { Rule } from './rule';
-import { reachable } from './walk';
+import { entryNodeIds, reachable } from './walk';
 
 export const elementReachable: Rule = {
   id: 'element-reachable',
   check({ graph, report }) {
-    if (graph.startNodeIds.length === 0) return; // start-event-required says it already
-    const reached = reachable(graph, graph.startNodeIds);
+    const entries = entryNodeIds(graph);
+    if (entries.length === 0) return; // start-event-required says it already
+    // Subprocesses lead to their own start events and event subprocesses (see successors).
+    const reached = reachable(graph, entries);
     for (const node of Object.values(graph.nodes)) {
       if (reached.has(node.id)) continue;
       report({

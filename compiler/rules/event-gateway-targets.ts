@@ -1,8 +1,11 @@
 import type { Rule } from './rule';
 
+const WAITING_KINDS: ReadonlySet<string> = new Set(['timerCatchEvent', 'messageCatchEvent', 'signalCatchEvent', 'receiveTask']);
+
 /**
  * An event-based gateway waits for the first of the events its flows lead to, so each flow
- * must lead to a timer or message catch event, and there must be at least two (as in Camunda).
+ * must lead to a timer, message or signal catch event or a receive task, and there must be at
+ * least two (as in Camunda).
  */
 export const eventGatewayTargets: Rule = {
   id: 'event-gateway-targets',
@@ -19,14 +22,14 @@ export const eventGatewayTargets: Rule = {
             en: `Event-based gateway "${label}" has fewer than two outgoing flows: it has nothing to choose.`,
           },
           hint: {
-            fr: 'Reliez-la à au moins deux événements intermédiaires (minuteur, message), ou retirez-la.',
-            en: 'Connect it to at least two intermediate catch events (timer, message), or remove it.',
+            fr: 'Reliez-la à au moins deux événements intermédiaires (minuteur, message, signal) ou tâches de réception, ou retirez-la.',
+            en: 'Connect it to at least two intermediate catch events (timer, message, signal) or receive tasks, or remove it.',
           },
         });
       }
       for (const flowId of node.outgoing) {
         const target = graph.nodes[graph.flows[flowId]?.targetId ?? ''];
-        if (!target || target.kind === 'timerCatchEvent' || target.kind === 'messageCatchEvent') continue;
+        if (!target || WAITING_KINDS.has(target.kind)) continue;
         report({
           ruleId: this.id,
           elementId: flowId,
@@ -35,8 +38,8 @@ export const eventGatewayTargets: Rule = {
             en: `Flow "${graph.flows[flowId]?.name ?? flowId}" leads from gateway "${label}" to "${target.name ?? target.id}", which is not a catch event.`,
           },
           hint: {
-            fr: 'Après une passerelle basée sur les événements, placez un événement intermédiaire minuteur ou message.',
-            en: 'After an event-based gateway, put a timer or message intermediate catch event.',
+            fr: 'Après une passerelle basée sur les événements, placez un événement intermédiaire minuteur, message ou signal, ou une tâche de réception.',
+            en: 'After an event-based gateway, put a timer, message or signal intermediate catch event, or a receive task.',
           },
         });
       }

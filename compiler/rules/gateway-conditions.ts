@@ -1,8 +1,19 @@
+import type { GraphNode } from '../graph';
 import type { Rule } from './rule';
 
+const GATEWAY_NAMES = {
+  exclusiveGateway: { fr: 'une passerelle exclusive', en: 'an exclusive gateway' },
+  inclusiveGateway: { fr: 'une passerelle inclusive', en: 'an inclusive gateway' },
+} as const;
+
+function choosingGateway(node: GraphNode): node is Extract<GraphNode, { kind: keyof typeof GATEWAY_NAMES }> {
+  return node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway';
+}
+
 /**
- * An exclusive gateway that splits needs a condition on every outgoing flow but the default;
- * a condition anywhere else would be silently ignored, so it is an error.
+ * An exclusive or inclusive gateway that splits needs a condition on every outgoing flow but
+ * the default. An inclusive gateway evaluates the condition of its one flow too (false and no
+ * default: an incident); a condition anywhere else would be silently ignored: an error.
  */
 export const gatewayConditions: Rule = {
   id: 'gateway-conditions',
@@ -10,15 +21,18 @@ export const gatewayConditions: Rule = {
     for (const flow of Object.values(graph.flows)) {
       const source = graph.nodes[flow.sourceId];
       if (!source) continue;
-      const splits = source.kind === 'exclusiveGateway' && source.outgoing.length > 1;
-      const isDefault = source.kind === 'exclusiveGateway' && source.defaultFlowId === flow.id;
-      if (splits && !isDefault && flow.condition === undefined) {
+      const choosing = choosingGateway(source);
+      const isDefault = choosing && source.defaultFlowId === flow.id;
+      const splits = choosing && source.outgoing.length > 1;
+      const evaluated = choosing && !isDefault && (splits || source.kind === 'inclusiveGateway');
+      if (choosing && splits && !isDefault && flow.condition === undefined) {
+        const gateway = GATEWAY_NAMES[source.kind];
         report({
           ruleId: this.id,
           elementId: flow.id,
           message: {
-            fr: `Le flux « ${flow.name ?? flow.id} » sort d'une passerelle exclusive sans condition.`,
-            en: `Flow "${flow.name ?? flow.id}" leaves an exclusive gateway without a condition.`,
+            fr: `Le flux « ${flow.name ?? flow.id} » sort d'${gateway.fr} sans condition.`,
+            en: `Flow "${flow.name ?? flow.id}" leaves ${gateway.en} without a condition.`,
           },
           hint: {
             fr: 'Ajoutez une condition FEEL à ce flux, ou faites-en le flux par défaut de la passerelle.',
@@ -26,7 +40,7 @@ export const gatewayConditions: Rule = {
           },
         });
       }
-      if (flow.condition !== undefined && (!splits || isDefault)) {
+      if (flow.condition !== undefined && !evaluated) {
         const parallel = source.kind === 'parallelGateway';
         report({
           ruleId: this.id,
@@ -41,14 +55,14 @@ export const gatewayConditions: Rule = {
                 en: `The condition of flow "${flow.name ?? flow.id}" would never be evaluated.`,
               },
           hint: {
-            fr: "Placez les conditions sur les flux sortant d'une passerelle exclusive (hors flux par défaut), ou retirez-la.",
-            en: 'Put conditions on flows leaving an exclusive gateway (not its default flow), or remove it.',
+            fr: "Placez les conditions sur les flux sortant d'une passerelle exclusive ou inclusive (hors flux par défaut), ou retirez-la.",
+            en: 'Put conditions on flows leaving an exclusive or inclusive gateway (not its default flow), or remove it.',
           },
         });
       }
     }
     for (const node of Object.values(graph.nodes)) {
-      if (node.kind !== 'exclusiveGateway' || node.defaultFlowId === undefined) continue;
+      if (!choosingGateway(node) || node.defaultFlowId === undefined) continue;
       if (node.outgoing.includes(node.defaultFlowId)) continue;
       report({
         ruleId: this.id,

@@ -6,7 +6,11 @@ function isBlank(source: ValueSource): boolean {
   return ('value' in source ? source.value : source.feel).trim() === '';
 }
 
-/** A message event is found by its name and correlation key: both must be given. */
+/**
+ * A message event is found by its name and correlation key: both must be given. A message
+ * start event of the process starts a new instance, so it has no instance to correlate with:
+ * its name alone is needed, and must be fixed, since it is subscribed to when deployed.
+ */
 export const messageCorrelation: Rule = {
   id: 'message-correlation',
   check({ graph, report }) {
@@ -14,6 +18,21 @@ export const messageCorrelation: Rule = {
       const { message } = nodeEvent(node);
       if (!message) continue;
       const label = node.name ?? node.id;
+      const startsInstances = node.kind === 'startEvent' && node.scopeId === undefined;
+      if (startsInstances && 'feel' in message.name) {
+        report({
+          ruleId: this.id,
+          elementId: node.id,
+          message: {
+            fr: `Le nom du message de début « ${label} » est une expression : il doit être connu dès le déploiement.`,
+            en: `The name of message start event "${label}" is an expression: it must be known when the process is deployed.`,
+          },
+          hint: {
+            fr: 'Donnez au message un nom fixe, sans « = », par exemple « demande-deposee ».',
+            en: 'Give the message a fixed name, without "=", for example "request-filed".',
+          },
+        });
+      }
       if (isBlank(message.name)) {
         report({
           ruleId: this.id,
@@ -28,7 +47,7 @@ export const messageCorrelation: Rule = {
           },
         });
       }
-      if (isBlank(message.correlationKey)) {
+      if (!startsInstances && isBlank(message.correlationKey)) {
         report({
           ruleId: this.id,
           elementId: node.id,

@@ -1,6 +1,6 @@
 import { needsPseudonymisation, providerIdFor, PSEUDONYMIZE_TASK_TYPE } from '../ai-policy';
 import type { Rule } from './rule';
-import { reachable, successors } from './walk';
+import { entryNodeIds, reachable, successors } from './walk';
 
 /**
  * Data leaving the trust boundary must have passed `ai.pseudonymize`: every path from a start
@@ -13,7 +13,7 @@ export const pseudonymizeBeforeExternal: Rule = {
     // Nodes reachable from a start without passing a pseudonymisation task.
     // A pseudonymisation task stops the walk, except by its boundary events: leaving by one
     // means the pseudonymisation did not finish.
-    const exposed = reachable(graph, graph.startNodeIds, (node) =>
+    const exposed = reachable(graph, entryNodeIds(graph), (node) =>
       node.kind === 'serviceTask' && node.taskType === PSEUDONYMIZE_TASK_TYPE ? (node.boundaryEventIds ?? []) : successors(graph, node),
     );
     for (const node of Object.values(graph.nodes)) {

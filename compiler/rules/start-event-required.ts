@@ -1,9 +1,10 @@
 import type { Rule } from './rule';
 
+/** A process needs a start event at its own level: none, or waiting for a message, a timer or a signal. */
 export const startEventRequired: Rule = {
   id: 'start-event-required',
   check({ graph, report }) {
-    if (graph.startNodeIds.length > 0) return;
+    if (Object.values(graph.nodes).some((node) => node.kind === 'startEvent' && node.scopeId === undefined)) return;
     report({
       ruleId: this.id,
       elementId: graph.processKey,

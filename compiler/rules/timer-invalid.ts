@@ -1,6 +1,6 @@
 import { parseIsoCycle, parseIsoDateTime, parseIsoDuration } from '../elements/iso8601';
 import { nodeEvent } from '../expressions';
-import type { TimerDefinition } from '../graph';
+import type { GraphNode, TimerDefinition } from '../graph';
 import type { Rule } from './rule';
 
 const EXAMPLES = {
@@ -17,8 +17,17 @@ function literalIsValid(timer: TimerDefinition & { value: { value: string } }): 
 }
 
 /**
+ * Where a timer may repeat (as in Camunda): on a boundary event, a start event of the process
+ * (a new instance each time) and a non-interrupting event subprocess start (a run each time).
+ */
+function mayRepeat(node: GraphNode): boolean {
+  if (node.kind === 'boundaryEvent') return true;
+  return node.kind === 'startEvent' && (node.scopeId === undefined || node.interrupting === false);
+}
+
+/**
  * Timer literals must be ISO 8601 of the kind their field says; FEEL values are checked when
- * they are computed. Cycles repeat, so only boundary events may have one (as in Camunda).
+ * they are computed. Cycles repeat, so only some events may have one.
  */
 export const timerInvalid: Rule = {
   id: 'timer-invalid',
@@ -27,13 +36,13 @@ export const timerInvalid: Rule = {
       const { timer } = nodeEvent(node);
       if (!timer) continue;
       const label = node.name ?? node.id;
-      if (timer.type === 'cycle' && node.kind !== 'boundaryEvent') {
+      if (timer.type === 'cycle' && !mayRepeat(node)) {
         report({
           ruleId: this.id,
           elementId: node.id,
           message: {
-            fr: `Le minuteur « ${label} » a un cycle : seul un événement de bordure peut se répéter.`,
-            en: `Timer "${label}" has a cycle: only a boundary event can repeat.`,
+            fr: `Le minuteur « ${label} » a un cycle : seuls un événement de bordure, un événement de début du processus ou de sous-processus événementiel non interruptif peuvent se répéter.`,
+            en: `Timer "${label}" has a cycle: only a boundary event, a process start event or a non-interrupting event subprocess start can repeat.`,
           },
           hint: { fr: `Donnez plutôt ${EXAMPLES.duration.fr}.`, en: `Give ${EXAMPLES.duration.en} instead.` },
         });

@@ -17,9 +17,14 @@ function boundaryEventsOn(graph: ProcessGraph, nodeId: string): string[] {
 }
 
 /**
- * Where a token can go from `node`: the targets of its outgoing flows, and the boundary events
- * attached to it (which leave the activity without it finishing).
+ * Where tokens appear without coming from another node: the process's start events (none, or
+ * waiting for a message, a timer or a signal) and its event subprocesses.
  */
+export function entryNodeIds(graph: ProcessGraph): string[] {
+  const starts = Object.values(graph.nodes).filter((node) => node.kind === 'startEvent' && node.scopeId === undefined);
+  return [...starts.map((node) => node.id), ...(graph.eventSubProcessIds ?? [])];
+}
+
 /**
  * Ids of the nodes a token can reach from `starts`, each node's next steps given by `next`
  * (by default its successors).
@@ -36,12 +41,37 @@ export function reachable(graph: ProcessGraph, starts: readonly string[], next: 
   return reached;
 }
 
+function flowTargets(graph: ProcessGraph, flowIds: readonly string[]): string[] {
+  return flowIds.map((flowId) => graph.flows[flowId]?.targetId).filter((id): id is string => id !== undefined);
+}
+
+/**
+ * Where a token goes when it ends at `node`, inside a subprocess: a subprocess whose last token
+ * ends completes and leaves by its outgoing flows, and so does one whose event subprocess ends.
+ * An error end event does not complete its scope: it is caught by a boundary event of a host
+ * (which the host's successors already hold) or by an event subprocess.
+ */
+function scopeExits(graph: ProcessGraph, node: GraphNode): string[] {
+  if (node.outgoing.length > 0 || node.scopeId === undefined) return [];
+  if (node.kind === 'errorEndEvent' || node.kind === 'eventSubProcess') return [];
+  let scope = graph.nodes[node.scopeId];
+  if (scope?.kind === 'eventSubProcess') scope = scope.scopeId === undefined ? undefined : graph.nodes[scope.scopeId];
+  return scope?.kind === 'subProcess' ? flowTargets(graph, scope.outgoing) : [];
+}
+
+/**
+ * Where a token can go from `node`: the targets of its outgoing flows (a link throw event's
+ * synthetic flow included), or for a subprocess its start events and event subprocesses; the
+ * subprocess's next steps when it ends a subprocess; and the boundary events attached to it
+ * (which leave the activity without it finishing).
+ */
 export function successors(graph: ProcessGraph, node: GraphNode): string[] {
-  const next: string[] = [];
-  for (const flowId of node.outgoing) {
-    const target = graph.flows[flowId]?.targetId;
-    if (target !== undefined) next.push(target);
-  }
+  // A subprocess is left when its content ends (see scopeExits), not when it is entered; one
+  // without a start event (an error already) is stepped over, so what follows is not unreachable too.
+  const entered = node.kind === 'subProcess' && node.startNodeIds.length > 0;
+  const next = entered ? [...node.startNodeIds, ...node.eventSubProcessIds] : flowTargets(graph, node.outgoing);
+  if (node.kind === 'eventSubProcess' && node.startNodeId !== '') next.push(node.startNodeId);
+  next.push(...scopeExits(graph, node));
   next.push(...boundaryEventsOn(graph, node.id));
   return next;
 }

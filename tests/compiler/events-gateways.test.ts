@@ -93,10 +93,10 @@ describe('boundary events', () => {
     expect(graph.nodes.remind).toBeDefined();
   });
 
-  it('refuses a boundary event on something else than a task, and event kinds not run yet', async () => {
+  it('refuses a boundary event on something else than an activity, and a signal event without a signal', async () => {
     const { graph, diagnostics } = await compile(fixture('boundary-invalid.bpmn'), { catalog });
     expect(graph).toBeUndefined();
-    expect(errors(diagnostics).sort()).toEqual(['boundary-event-host on-gateway', 'unsupported-element signal-boundary']);
+    expect(errors(diagnostics).sort()).toEqual(['boundary-event-host on-gateway', 'signal-name-required signal-boundary']);
   });
 });
 
@@ -138,7 +138,7 @@ describe('terminate end event and event-based gateway', () => {
   });
 
   it('still refuses the event definitions it does not run, naming the element', async () => {
-    const xml = fixture('terminate-end.bpmn').replace('<bpmn:terminateEventDefinition id="withdrawn-terminate" />', '<bpmn:escalationEventDefinition id="esc" />');
+    const xml = fixture('terminate-end.bpmn').replace('<bpmn:terminateEventDefinition id="withdrawn-terminate" />', '<bpmn:compensateEventDefinition id="compensate" />');
     const { diagnostics } = await compile(xml, { catalog });
     expect(errors(diagnostics)).toEqual(['unsupported-element withdrawn']);
   });
