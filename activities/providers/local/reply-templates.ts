@@ -1,11 +1,11 @@
 /**
- * Reply templates for citizens' requests, each in two registers: plain language ("FALC",
+ * Reply templates for citizens' requests and complaints, each in two registers: plain language ("FALC",
  * facile à lire et à comprendre: short sentences, one idea each, common words, the reader
  * addressed as "vous", dates in letters) and the standard administrative style. Slots are
  * filled by `draftFromTemplate`; an unfilled slot stays visible as « [à compléter : ...] ».
  */
 
-export type ReplyKind = 'accuse-reception' | 'demande-pieces' | 'decision-favorable' | 'decision-defavorable';
+export type ReplyKind = 'accuse-reception' | 'demande-pieces' | 'decision-favorable' | 'decision-defavorable' | 'reponse-reclamation';
 
 export interface ReplyTemplate {
   kind: ReplyKind;
@@ -97,6 +97,30 @@ Appelez le {{telephone_service}}.
 
 {{service}}`,
   },
+  'reponse-reclamation': {
+    kind: 'reponse-reclamation',
+    register: 'falc',
+    title: 'Réponse à votre réclamation',
+    body: `Bonjour {{nom}},
+
+Vous nous avez écrit le {{date_reception|date}}.
+Vous n'êtes pas satisfait de : {{objet}}.
+Le numéro de votre réclamation est : {{reference}}.
+
+Nous avons étudié votre réclamation.
+Voici notre réponse :
+{{reponse}}
+
+Vous n'êtes pas d'accord avec notre réponse ?
+Vous pouvez écrire au Défenseur des droits.
+C'est gratuit.
+Son site internet : www.defenseurdesdroits.fr.
+
+Vous avez une question ?
+Appelez le {{telephone_service}}.
+
+{{service}}`,
+  },
 };
 
 export const STANDARD_TEMPLATES: Readonly<Record<ReplyKind, ReplyTemplate>> = {
@@ -152,6 +176,23 @@ Après examen de votre demande relative à {{objet}}, enregistrée sous la réf�
 {{motif}}
 
 Voies et délais de recours : cette décision peut faire l'objet, dans un délai de deux mois à compter de sa notification, d'un recours gracieux auprès de {{service}} ou d'un recours contentieux devant le tribunal administratif de {{tribunal}}, y compris par l'application Télérecours citoyens (www.telerecours.fr).
+
+Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+
+{{service}}`,
+  },
+  'reponse-reclamation': {
+    kind: 'reponse-reclamation',
+    register: 'standard',
+    title: 'Réponse à une réclamation',
+    body: `Madame, Monsieur,
+
+Par votre courrier du {{date_reception|date}}, enregistré sous la référence {{reference}}, vous nous avez fait part de votre mécontentement au sujet de : {{objet}}. Nous vous remercions d'avoir pris le temps de nous écrire.
+
+Après examen de votre réclamation, voici les éléments de réponse que nous pouvons vous apporter :
+{{reponse}}
+
+Si cette réponse ne vous donne pas satisfaction, vous pouvez saisir gratuitement le Défenseur des droits (www.defenseurdesdroits.fr). Pour toute question, vous pouvez joindre le service au {{telephone_service}} en rappelant la référence de votre réclamation.
 
 Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
 
