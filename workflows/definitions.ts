@@ -54,6 +54,8 @@ export interface ActiveElement {
   message?: { name: string; correlationKey: string };
   /** Set while the element waits for a signal: its name. */
   signal?: string;
+  /** Timer boundary events of the activity, while they wait: when each fires. */
+  boundaryTimers?: { elementId: string; dueAt: string }[];
   /** Set on each run of a multi-instance activity: its 1-based index. */
   loopCounter?: number;
 }

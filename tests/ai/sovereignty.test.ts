@@ -49,12 +49,14 @@ describe('AI sovereignty', () => {
     return platform!.request('POST', '/api/v1/processes', { token: owner, body: xml, contentType: 'application/xml' });
   }
 
-  async function finalStatus(instanceId: string) {
+  /** A refused AI step is an incident: the token waits at the element, the instance stays open for a fix. */
+  async function incidentOf(instanceId: string): Promise<{ elementId: string; reason: string }> {
     const owner = await platform!.login('owner');
     return eventually(async () => {
       const response = await platform!.request('GET', `/api/v1/instances/${instanceId}`, { token: owner });
-      return response.body.status === 'running' ? undefined : response.body;
-    }, 'the instance to end');
+      expect(response.body.status).toBe('running');
+      return response.body.incidents?.[0];
+    }, 'an incident');
   }
 
   it('refuses at deploy time to send sensitive data to a sovereign-cloud provider, naming the elements', async () => {
@@ -79,9 +81,9 @@ describe('AI sovereignty', () => {
     expect((await deploy(summaryXml.replace('value="internal"', 'value="sensitive"'))).status).toBe(201);
     const owner = await platform.login('owner');
     const started = await platform.request('POST', '/api/v1/processes/resume-courrier/instances', { token: owner, json: { variables: { courrier: LETTER } } });
-    const ended = await finalStatus(started.body.instanceId);
-    expect(ended.status).toBe('failed');
-    expect(ended.failure).toMatch(/may not be sent to provider "albert-test"/);
+    const incident = await incidentOf(started.body.instanceId);
+    expect(incident.elementId).toBe('resumer');
+    expect(incident.reason).toMatch(/may not be sent to provider "albert-test"/);
     expect(fakeLlm.requests).toHaveLength(0);
   });
 
@@ -91,10 +93,10 @@ describe('AI sovereignty', () => {
     expect((await deploy(summaryXml.replace('source="=pseudo.text"', 'source="=courrier"'))).status).toBe(201);
     const owner = await platform.login('owner');
     const started = await platform.request('POST', '/api/v1/processes/resume-courrier/instances', { token: owner, json: { variables: { courrier: LETTER } } });
-    const ended = await finalStatus(started.body.instanceId);
-    expect(ended.status).toBe('failed');
-    expect(ended.failure).toMatch(/personal data \(nir, iban, (email, phone|phone, email)\)/);
-    expect(ended.failure).not.toContain(EMAIL);
+    const incident = await incidentOf(started.body.instanceId);
+    expect(incident.elementId).toBe('resumer');
+    expect(incident.reason).toMatch(/personal data \(nir, iban, (email, phone|phone, email)\)/);
+    expect(incident.reason).not.toContain(EMAIL);
     expect(fakeLlm.requests).toHaveLength(0);
   });
 

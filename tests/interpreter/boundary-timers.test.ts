@@ -22,6 +22,10 @@ describe('boundary timer events', () => {
   it('interrupts a user task when the legal delay is over: the task is canceled and the silence path taken', async () => {
     const instanceId = await p.start('boundary-timer-user-task', { legalDelay: 'PT2S', reminderCycle: 'R1/PT1H' });
     const task = await p.openTask(instanceId, 'instruct');
+    // Monitoring shows when each of the task's timers fires.
+    const waiting = await p.waitFor(instanceId, (v) => (v.activeElements.find((e) => e.elementId === 'instruct')?.boundaryTimers ?? []).length === 2, 'the boundary timers shown');
+    const timers = waiting.activeElements.find((e) => e.elementId === 'instruct')!.boundaryTimers!;
+    expect(timers.map((t) => t.elementId).sort()).toEqual(['legal-delay', 'reminder']);
 
     const done = await p.waitForStatus(instanceId, 'completed');
     expect(pathIds(done)).toEqual(['start', 'instruct', 'legal-delay', 'accept-implicitly', 'accepted-by-silence']);

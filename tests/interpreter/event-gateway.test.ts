@@ -19,6 +19,11 @@ describe('event-based gateway', () => {
   it('takes the message path when the answer comes first, and cancels the timer', async () => {
     const instanceId = await p.start('event-gateway', { caseNumber: 'E-1', answerDelay: 'PT1M' });
     await eventually(async () => ((await MessageSubscriptionModel.countDocuments({ instanceId, name: 'reponse-demandeur' })) === 1 ? true : undefined), 'the subscription');
+    // The gateway's token shows both waits: the timer's due date and the message.
+    const waiting = await p.waitFor(instanceId, (v) => v.activeElements.some((a) => a.elementId === 'answer-or-delay' && a.timerDueAt && a.message), 'both waits shown');
+    const gateway = waiting.activeElements.find((a) => a.elementId === 'answer-or-delay')!;
+    expect(Date.parse(gateway.timerDueAt!) - Date.parse(gateway.since)).toBe(60_000);
+    expect(gateway.message).toEqual({ name: 'reponse-demandeur', correlationKey: 'E-1' });
     const published = await p.publish({ name: 'reponse-demandeur', correlationKey: 'E-1', variables: { response: 'pièce jointe', other: 1 } });
     expect(published.body).toMatchObject({ correlated: 1 });
 

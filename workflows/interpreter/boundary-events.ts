@@ -56,9 +56,9 @@ export async function runWithBoundaryEvents(node: GraphNode, context: ExecutionC
     .map((boundary) =>
       listenersScope.run(async () => {
         if (!boundary.cancelActivity) {
-          return listenRepeatedly(boundary.trigger, boundary.id, context, (occurred) => context.scope.spawn({ nodeId: boundary.id, occurred }));
+          return listenRepeatedly(boundary.trigger, boundary.id, context, (occurred) => context.scope.spawn({ nodeId: boundary.id, occurred }), token.active);
         }
-        const occurred = await awaitTrigger(boundary.trigger, boundary.id, context);
+        const occurred = await awaitTrigger(boundary.trigger, boundary.id, context, undefined, token.active);
         if (interruption) return;
         interruption = { interruptedBy: boundary.id, occurred };
         activityScope.cancel();

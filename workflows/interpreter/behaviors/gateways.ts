@@ -39,7 +39,7 @@ export const inclusiveGateway: Behavior<InclusiveGatewayNode> = async (node, con
  * withdrawn (timers canceled, subscriptions closed), and the token moves to the winner, which
  * does not wait again.
  */
-export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, context) => {
+export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, context, token) => {
   const scope = new CancellationScope();
   let winner: { flowId: string; occurred: EventOccurrence } | undefined;
   const waits = node.outgoing.map((flowId) =>
@@ -48,7 +48,8 @@ export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, c
       if (target?.kind !== 'timerCatchEvent' && target?.kind !== 'messageCatchEvent' && target?.kind !== 'signalCatchEvent' && target?.kind !== 'receiveTask') {
         throw new IncidentError(node.id, `flow ${flowId} does not lead to a timer, message or signal catch event or a receive task`);
       }
-      const occurred = await awaitEvent(target, context);
+      // Shown on the gateway's token: the timer's due date and the message it waits for.
+      const occurred = await awaitEvent(target, context, token.active);
       if (winner) return;
       winner = { flowId, occurred };
       scope.cancel();

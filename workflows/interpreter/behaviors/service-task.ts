@@ -11,12 +11,19 @@ type ServiceTaskActivity = (request: ServiceTaskRequest) => Promise<ServiceTaskR
 
 /**
  * Camunda semantics for a job's (or a message's, or an agent's) result: output mappings,
- * evaluated over the visible variables and the result, else `resultVariable`, else the result
- * merged. The values go where the variables live (see variables.ts).
+ * evaluated over the visible variables, the element's input (local) variables and the result,
+ * else `resultVariable`, else the result merged. The values go where the variables live (see
+ * variables.ts).
  */
-export function applyResult(node: { outputs: readonly VariableMapping[]; id: string }, result: Record<string, unknown>, context: ExecutionContext, resultVariable?: string) {
+export function applyResult(
+  node: { outputs: readonly VariableMapping[]; id: string },
+  result: Record<string, unknown>,
+  context: ExecutionContext,
+  resultVariable?: string,
+  locals: Record<string, unknown> = {},
+) {
   const variables = context.scope.variables;
-  if (node.outputs.length > 0) variables.propagate(applyMappings(node.outputs, { ...variables.visible(), ...result }, node.id));
+  if (node.outputs.length > 0) variables.propagate(applyMappings(node.outputs, { ...variables.visible(), ...locals, ...result }, node.id));
   else if (resultVariable) variables.propagate({ [resultVariable]: result });
   else variables.propagate(result);
 }
@@ -83,6 +90,6 @@ export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
     }
     throw error;
   }
-  applyResult(node, result, context, node.headers.resultVariable);
+  applyResult(node, result, context, node.headers.resultVariable, variables);
   return node.outgoing;
 };

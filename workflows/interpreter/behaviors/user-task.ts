@@ -85,7 +85,7 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
   const completion = humanTasks.completions.get(taskId)!;
   humanTasks.open.delete(taskId);
   humanTasks.completions.delete(taskId);
-  applyResult(node, completion.variables, context);
+  applyResult(node, completion.variables, context, undefined, local);
   await CancellationScope.nonCancellable(() =>
     humanTaskActivities.closeUserTask({ taskId, state: 'completed', by: completion.completedBy, result: completion.variables }),
   );
