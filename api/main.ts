@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { aiPolicyOf, aiRuntimeFromConfig, compilerCatalog } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createApp } from './app';
-import { seedDemoAccounts } from './auth/demo-accounts';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
 import { oidcSettingsOf } from './auth/oidc';
 import { deployExamples } from './examples';
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   // After the app exists: deploying an example may schedule its timer start events.
   if (development) {
     const generated = await seedDemoAccounts(config.ROUAGE_DEMO_PASSWORD);
-    if (generated) console.log(`api: demo accounts admin, owner, supervisor, agent-a, agent-b created with password: ${generated}`);
+    if (generated) console.log(`api: demo accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} created with password: ${generated}`);
     await deployExamples({ catalog: compilerCatalog(ai.catalog), strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES, aiPolicy: aiPolicyOf(ai) });
   }
   const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));

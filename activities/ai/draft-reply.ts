@@ -19,7 +19,7 @@ export const draftReply = defineAiActivity({
   acceptsClassification: 'sensitive',
   promptVersion: 'draft-reply-1',
   input: z.object({
-    kind: z.enum(REPLY_KINDS).describe('Type de réponse : accuse-reception, demande-pieces, decision-favorable, decision-defavorable'),
+    kind: z.enum(REPLY_KINDS).describe(`Type de réponse : ${REPLY_KINDS.join(', ')}`),
     style: z.enum(['standard', 'falc']).default('standard').describe('standard, ou falc (facile à lire et à comprendre)'),
     slots: z.record(z.string(), z.unknown()).default({}).describe('Les éléments du dossier à placer dans la réponse'),
     request: z.string().max(200_000).optional().describe('La demande de l’usager, pour un fournisseur à modèle de langue'),

@@ -13,6 +13,20 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role
   { username: 'supervisor', displayName: 'Superviseur', roles: ['supervisor'], groups: [] },
   { username: 'agent-a', displayName: 'Agent A', roles: ['agent'], groups: ['group-a'] },
   { username: 'agent-b', displayName: 'Agent B', roles: ['agent'], groups: ['group-b'] },
+  // The groups of the reference procedures (examples/): one agent each, so every task of the demo has someone.
+  { username: 'instructrice', displayName: 'Instructrice des aides', roles: ['agent'], groups: ['instructeurs-aides'] },
+  { username: 'responsable-aides', displayName: 'Responsable des aides', roles: ['agent'], groups: ['responsables-aides'] },
+  { username: 'direction', displayName: 'Direction', roles: ['agent'], groups: ['direction'] },
+  { username: 'accueil', displayName: 'Standard et accueil', roles: ['agent'], groups: ['standard-accueil'] },
+  {
+    username: 'equipe-terrain',
+    displayName: 'Équipe de terrain',
+    roles: ['agent'],
+    groups: ['equipe-voirie', 'equipe-eclairage', 'equipe-proprete', 'equipe-espaces-verts', 'equipe-autre'],
+  },
+  { username: 'chef-equipe', displayName: "Chef d'équipe", roles: ['agent'], groups: ['chefs-equipe'] },
+  { username: 'relation-usagers', displayName: 'Relation usagers', roles: ['agent'], groups: ['relation-usagers'] },
+  { username: 'juriste', displayName: 'Service juridique', roles: ['agent'], groups: ['service-juridique'] },
 ];
 
 /** Returns the password to print when one was generated, else undefined. */
