@@ -8,7 +8,8 @@ import { compilerCatalog } from '../activities/catalog';
 import { compile, hasErrors, type Diagnostic } from '../compiler';
 
 const USAGE = `Usage:
-  rouage compile <file.bpmn> [--json]      print the process graph, or the diagnostics (exit 1 on errors)
+  rouage compile <file.bpmn> [--json]      print the process graph, or the diagnostics (exit 1 on errors);
+                                           --json: one object with graph, graphHash and diagnostics
   rouage deploy <file.bpmn>                deploy to the API; prints process key and version
   rouage start <processKey> [--variables '{"k":"v"}'] [--business-key KEY] [--version N]
 
@@ -81,11 +82,15 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'compile': {
-      const { graph, diagnostics } = await compile(readFile(argument), { catalog: compilerCatalog() });
-      if (values.json) console.log(JSON.stringify({ graph, diagnostics }, null, 2));
+      const { graph, graphHash, diagnostics } = await compile(readFile(argument), { catalog: compilerCatalog() });
+      if (values.json) console.log(JSON.stringify({ graph, graphHash, diagnostics }, null, 2));
       else {
+        // stdout holds the graph alone, so that it can be piped; everything else goes to stderr.
         for (const d of diagnostics) console.error(formatDiagnostic(d));
-        if (graph) console.log(JSON.stringify(graph, null, 2));
+        if (graph) {
+          console.log(JSON.stringify(graph, null, 2));
+          console.error(`Compiled ${graph.processKey}: ${Object.keys(graph.nodes).length} elements, ${Object.keys(graph.flows).length} flows, graph hash ${graphHash}`);
+        }
       }
       return hasErrors(diagnostics) ? 1 : 0;
     }

@@ -9,7 +9,10 @@ function boundaryEventsOn(graph: ProcessGraph, nodeId: string): string[] {
   if (!index) {
     index = new Map();
     for (const node of Object.values(graph.nodes)) {
-      if (node.kind === 'boundaryEvent') index.set(node.attachedToId, [...(index.get(node.attachedToId) ?? []), node.id]);
+      if (node.kind !== 'boundaryEvent') continue;
+      const onHost = index.get(node.attachedToId);
+      if (onHost) onHost.push(node.id);
+      else index.set(node.attachedToId, [node.id]);
     }
     attachedIndex.set(graph, index);
   }
