@@ -1,6 +1,7 @@
 /** The state of an instance as Temporal knows it: status, variables, active elements, incidents, inner scopes. */
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import { instanceStateQuery, type InstanceState, type RunProcessResult } from '../../workflows/definitions';
+import { businessKeyAttribute, processKeyAttribute, processVersionAttribute } from '../../workflows/search-attributes';
 import { findInstance } from './find-instance';
 
 export type InstanceStatus = 'running' | 'completed' | 'failed' | 'canceled' | 'terminated';
@@ -21,8 +22,13 @@ const STATUS: Record<WorkflowExecutionDescription['status']['name'], InstanceSta
 export async function describeInstance(client: Client, instanceId: string) {
   const { handle, description } = await findInstance(client, instanceId);
   const status = STATUS[description.status.name] ?? 'running';
+  const attributes = description.typedSearchAttributes;
   const base = {
     instanceId,
+    /** The process and version the instance runs, and its business key (from its search attributes). */
+    processKey: attributes.get(processKeyAttribute) ?? null,
+    version: attributes.get(processVersionAttribute) ?? null,
+    businessKey: attributes.get(businessKeyAttribute) ?? null,
     status,
     startedAt: description.startTime,
     closedAt: description.closeTime ?? null,

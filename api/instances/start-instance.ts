@@ -4,17 +4,15 @@
  * events (at their start event), so each gets its reference number and search attributes.
  */
 import { randomUUID } from 'node:crypto';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { ProcessGraph } from '../../compiler';
 import { InstanceModel, ProcessVersionModel } from '../../platform/storage';
 import { PROCESS_WORKFLOW, type RunProcessInput } from '../../workflows/definitions';
+import { businessKeyAttribute, processKeyAttribute, processVersionAttribute } from '../../workflows/search-attributes';
 import { problems } from '../problems';
 import { nextReference } from './reference-number';
 
-const processKeyAttribute = defineSearchAttributeKey('RouageProcessKey', SearchAttributeType.KEYWORD);
-const processVersionAttribute = defineSearchAttributeKey('RouageProcessVersion', SearchAttributeType.INT);
-const businessKeyAttribute = defineSearchAttributeKey('RouageBusinessKey', SearchAttributeType.KEYWORD);
 
 /** The process property that gives instances a reference number (see reference-number.ts). */
 export const REFERENCE_PATTERN_PROPERTY = 'referencePattern';

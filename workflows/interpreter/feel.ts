@@ -25,12 +25,16 @@ export function resolveIdList(source: ValueSource | undefined, variables: Variab
   return items.map((item) => String(item).trim()).filter((item) => item !== '');
 }
 
+/** Path segments that would reach an object's prototype instead of a variable (the compiler refuses them too). */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
+
 /** Applies `zeebe:input`/`zeebe:output` mappings; `target` may be a dotted path. */
 export function applyMappings(mappings: readonly VariableMapping[], context: Variables, elementId: string): Variables {
   const result: Variables = {};
   for (const mapping of mappings) {
     const value = resolveValue(mapping.source, context, elementId);
     const path = mapping.target.split('.');
+    if (path.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) throw new IncidentError(elementId, `the mapping target "${mapping.target}" is not a variable name`);
     let holder = result;
     for (const key of path.slice(0, -1)) {
       const next = holder[key];
