@@ -33,6 +33,9 @@ function dsfrStaticAssets(): Plugin {
 export default defineConfig({
   root,
   plugins: [dsfrStaticAssets(), react()],
+  // @bpmn-io/form-js-editor pins its own Preact while the properties panel it renders uses the
+  // top-level one: two copies break hooks ("reading 'context'"). One copy for all.
+  resolve: { dedupe: ['preact'] },
   build: { outDir: path.join(root, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 4096 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { compile, hasErrors, type CompileOptions, type Diagnostic } from '../../compiler';
 import { isDuplicateKeyError, ProcessVersionModel } from '../../platform/storage';
 import { problems } from '../problems';
+import { recordDeployment } from './process-summaries';
+import { replaceTimerStarts } from './timer-starts';
 
 export interface DeployResult {
   processKey: string;
@@ -17,7 +19,8 @@ export interface DeployResult {
 
 const MAX_VERSION_RACE_RETRIES = 5;
 
-export async function deployProcess(bpmnXml: string, deployedBy: string, options: CompileOptions): Promise<DeployResult> {
+/** `message` says what changed and why; it is stored on the new version. */
+export async function deployProcess(bpmnXml: string, deployedBy: string, options: CompileOptions, message = ''): Promise<DeployResult> {
   const { graph, diagnostics } = await compile(bpmnXml, options);
   if (!graph || hasErrors(diagnostics)) throw problems.invalidDiagram(diagnostics);
 
@@ -31,7 +34,10 @@ export async function deployProcess(bpmnXml: string, deployedBy: string, options
     const latest = await ProcessVersionModel.findOne({ processKey: graph.processKey }, { version: 1 }).sort({ version: -1 }).lean();
     const version = (latest?.version ?? 0) + 1;
     try {
-      await ProcessVersionModel.create({ processKey: graph.processKey, version, name, xmlHash, bpmnXml, graph, diagnostics, deployedBy, deployedAt: new Date() });
+      const deployedAt = new Date();
+      await ProcessVersionModel.create({ processKey: graph.processKey, version, name, xmlHash, bpmnXml, graph, diagnostics, deployedBy, deployedAt, message });
+      await recordDeployment({ processKey: graph.processKey, version, name, deployedBy, deployedAt });
+      await replaceTimerStarts({ processKey: graph.processKey, version, graph });
       return { processKey: graph.processKey, version, name, created: true, diagnostics };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

@@ -1,48 +1,96 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { CompileOptions } from '../../compiler';
-import { ProcessVersionModel } from '../../platform/storage';
+import { ProcessSummaryModel, ProcessVersionModel, type ProcessSummaryRecord } from '../../platform/storage';
 import { currentUser, requireRole } from '../auth/current-user';
 import { problems } from '../problems';
 import { parseRequest } from '../validation';
 import { deployProcess } from './deploy-process';
+import { draftsRouter } from './drafts-router';
+import { backfillSummaries } from './process-summaries';
 
-const jsonDeploySchema = z.object({ bpmnXml: z.string().min(1, 'bpmnXml must hold the BPMN XML') });
+const MESSAGE_MAX = 2000;
+const jsonDeploySchema = z.object({
+  bpmnXml: z.string().min(1, 'bpmnXml must hold the BPMN XML'),
+  message: z.string().max(MESSAGE_MAX).optional(),
+});
 
-/** The XML comes raw (`application/xml`) or wrapped in JSON (`{ bpmnXml }`). */
-function bpmnXmlOf(req: Request): string {
+/** The XML comes raw (`application/xml`, the message in `?message=`) or wrapped in JSON (`{ bpmnXml, message }`). */
+function deployRequestOf(req: Request): { bpmnXml: string; message: string } {
   if (req.is(['application/xml', 'text/xml'])) {
     if (typeof req.body !== 'string' || req.body.trim() === '') throw problems.invalidRequest([{ path: '', message: 'the body is empty; send the BPMN XML' }]);
-    return req.body;
+    const { message } = parseRequest(z.object({ message: z.string().max(MESSAGE_MAX).optional() }), req.query);
+    return { bpmnXml: req.body, message: message ?? '' };
   }
-  if (req.is('application/json')) return parseRequest(jsonDeploySchema, req.body).bpmnXml;
-  throw problems.unsupportedMediaType(['application/xml (the BPMN file)', 'application/json ({ "bpmnXml": "..." })']);
+  if (req.is('application/json')) {
+    const { bpmnXml, message } = parseRequest(jsonDeploySchema, req.body);
+    return { bpmnXml, message: message ?? '' };
+  }
+  throw problems.unsupportedMediaType(['application/xml (the BPMN file)', 'application/json ({ "bpmnXml": "...", "message": "..." })']);
+}
+
+const pageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).optional(),
+});
+const versionPageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Versions below this one (the previous page's `nextCursor`). */
+  cursor: z.coerce.number().int().min(1).optional(),
+});
+
+function presentSummary(summary: ProcessSummaryRecord) {
+  return {
+    processKey: summary._id,
+    name: summary.name ?? null,
+    owner: summary.owner,
+    state: summary.latestVersion === null || summary.latestVersion === undefined ? ('draft' as const) : ('deployed' as const),
+    latestVersion: summary.latestVersion ?? null,
+    deployedAt: summary.deployedAt ?? null,
+    deployedBy: summary.deployedBy ?? null,
+    draft: summary.draftRevision ? { revision: summary.draftRevision, savedAt: summary.draftSavedAt, savedBy: summary.draftSavedBy } : null,
+  };
 }
 
 export function processesRouter(compileOptions: CompileOptions): Router {
   const router = Router();
 
   router.post('/', requireRole('owner', 'admin'), async (req, res) => {
-    const result = await deployProcess(bpmnXmlOf(req), currentUser(res).username, compileOptions);
+    const { bpmnXml, message } = deployRequestOf(req);
+    const result = await deployProcess(bpmnXml, currentUser(res).username, compileOptions, message.trim());
     res.status(result.created ? 201 : 200).location(`/api/v1/processes/${encodeURIComponent(result.processKey)}`).json(result);
   });
 
-  router.get('/', async (_req, res) => {
-    const versions = await ProcessVersionModel.find({}, { processKey: 1, version: 1, name: 1, deployedAt: 1, deployedBy: 1 }).sort({ processKey: 1, version: -1 }).lean();
-    const latest = new Map<string, (typeof versions)[number]>();
-    for (const v of versions) if (!latest.has(v.processKey)) latest.set(v.processKey, v);
-    res.json({
-      items: [...latest.values()].map((v) => ({ processKey: v.processKey, name: v.name, latestVersion: v.version, deployedAt: v.deployedAt, deployedBy: v.deployedBy })),
-    });
+  /** The library, one record per process (deployed or only drafted), by key, paged with `cursor` = the last key seen. */
+  router.get('/', async (req, res) => {
+    const { limit, cursor } = parseRequest(pageSchema, req.query);
+    await backfillSummaries();
+    const found = await ProcessSummaryModel.find(cursor ? { _id: { $gt: cursor } } : {})
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<ProcessSummaryRecord[]>();
+    const page = found.slice(0, limit);
+    res.json({ items: page.map(presentSummary), nextCursor: found.length > limit ? page.at(-1)!._id : null });
   });
 
   router.get('/:key', async (req, res) => {
-    const versions = await ProcessVersionModel.find({ processKey: req.params.key }, { version: 1, name: 1, deployedAt: 1, deployedBy: 1, diagnostics: 1 }).sort({ version: -1 }).lean();
-    if (versions.length === 0) throw problems.notFound('Process', req.params.key);
+    const { limit, cursor } = parseRequest(versionPageSchema, req.query);
+    const versions = await ProcessVersionModel.find(
+      { processKey: req.params.key, ...(cursor ? { version: { $lt: cursor } } : {}) },
+      { version: 1, name: 1, deployedAt: 1, deployedBy: 1, diagnostics: 1, message: 1 },
+    )
+      .sort({ version: -1 })
+      .limit(limit + 1)
+      .lean();
+    const summary = await ProcessSummaryModel.findById(req.params.key).lean<ProcessSummaryRecord>();
+    if (versions.length === 0 && !cursor && !summary) throw problems.notFound('Process', req.params.key);
+    const page = versions.slice(0, limit);
     res.json({
       processKey: req.params.key,
-      name: versions[0]!.name,
-      versions: versions.map((v) => ({ version: v.version, name: v.name, deployedAt: v.deployedAt, deployedBy: v.deployedBy, diagnostics: v.diagnostics })),
+      name: page[0]?.name ?? summary?.name ?? null,
+      ...(summary ? { owner: summary.owner, state: presentSummary(summary).state, latestVersion: summary.latestVersion ?? null, draft: presentSummary(summary).draft } : {}),
+      versions: page.map((v) => ({ version: v.version, name: v.name, deployedAt: v.deployedAt, deployedBy: v.deployedBy, message: v.message ?? '', diagnostics: v.diagnostics })),
+      nextCursor: versions.length > limit ? page.at(-1)!.version : null,
     });
   });
 
@@ -50,8 +98,13 @@ export function processesRouter(compileOptions: CompileOptions): Router {
     const version = Number(req.params.version);
     const found = Number.isInteger(version) ? await ProcessVersionModel.findOne({ processKey: req.params.key, version }).lean() : null;
     if (!found) throw problems.notFound('Process version', `${req.params.key} v${req.params.version}`);
-    res.json({ processKey: found.processKey, version: found.version, name: found.name, deployedAt: found.deployedAt, deployedBy: found.deployedBy, bpmnXml: found.bpmnXml, graph: found.graph, diagnostics: found.diagnostics });
+    res.json({
+      processKey: found.processKey, version: found.version, name: found.name, deployedAt: found.deployedAt, deployedBy: found.deployedBy, message: found.message ?? '',
+      bpmnXml: found.bpmnXml, graph: found.graph, diagnostics: found.diagnostics,
+    });
   });
+
+  router.use('/:key/draft', requireRole('owner', 'admin'), draftsRouter());
 
   return router;
 }

@@ -13,6 +13,8 @@ const processVersionSchema = new Schema(
     diagnostics: { type: Schema.Types.Mixed, default: [] },
     deployedBy: { type: String, required: true },
     deployedAt: { type: Date, required: true },
+    /** What changed and why, as the owner wrote it when deploying. */
+    message: { type: String, default: '' },
   },
   { minimize: false },
 );

@@ -3,8 +3,9 @@
  * panel, in Debian's Chromium on the real API, Temporal and FerretDB: a start event, an AI task
  * picked from the element templates (« Classer un texte ») with its `text` input, a user task
  * with a candidate group, an end event. The live validation's diagnostics come and go as the
- * diagram is fixed; the draft survives a reload; the diagram exports as .bpmn, SVG and PNG;
- * it deploys, a test instance starts and reaches the user task.
+ * diagram is fixed; the draft, saved on the server as the owner draws, survives a reload; the
+ * diagram exports as .bpmn, SVG and PNG; it deploys with a message (the draft is then done
+ * with), a test instance starts and reaches the user task.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -170,10 +171,11 @@ describe('web app: building a process with the palette and element templates', (
     await screenshot(page, 'palette-04-processus-complet');
     await expectAccessible(page, 'modeleur-palette');
 
-    // Nothing is lost on reload: the draft comes back, with a notice.
-    await page.waitForTimeout(800);
+    // Nothing is lost on reload: the draft, saved on the server under the process id (now in the address), comes back.
+    await shows(page.getByText(/Brouillon enregistré à .* \(révision \d+\)\./));
+    await page.waitForURL(/\/modeler\?processus=Processus_\w+$/);
     await page.reload();
-    await shows(page.getByText(/Brouillon du .* restauré/));
+    await shows(page.getByText(/Brouillon du .* repris \(révision \d+, enregistrée par owner\)/));
     await shows(element(userTaskId));
     await shows(element(aiTaskId).getByText('Classer la demande'));
     await shows(page.getByText(VALID_MESSAGE));
@@ -207,10 +209,18 @@ describe('web app: building a process with the palette and element templates', (
     expect(png.download.suggestedFilename()).toBe(`${processId}.png`);
     expect(pngSize(png.content).width).toBe(Math.ceil(svgWidth * 2));
 
-    // Deployed: the draft is dropped; a test instance runs the AI task and waits at the user task.
+    // Deployed with its message: the draft is done with; a test instance runs the AI task and waits at the user task.
+    await shows(page.getByText('Décrivez ce qui change et pourquoi pour pouvoir déployer.'));
+    await page.getByLabel('Ce qui change et pourquoi').fill('Premier circuit de classement des demandes');
     await page.getByRole('button', { name: 'Déployer' }).click();
     await shows(page.getByText(`Processus « ${processId} » déployé en version 1.`));
-    expect(await page.evaluate(() => Object.keys((globalThis as any).localStorage as object).filter((key) => key.startsWith('rouage:modeler-draft:')))).toEqual([]);
+    const ownerToken = await platform.login('owner');
+    await eventually(async () => {
+      const draft = await platform.request('GET', `/api/v1/processes/${processId}/draft`, { token: ownerToken });
+      return draft.body.bpmnXml === null ? true : undefined;
+    }, 'the draft to be discarded');
+    const version = await platform.request('GET', `/api/v1/processes/${processId}/versions/1`, { token: ownerToken });
+    expect(version.body.message).toBe('Premier circuit de classement des demandes');
     await page.getByLabel('Variables (JSON)').fill('{"description": "Le lampadaire de la rue est éteint"}');
     await page.getByRole('button', { name: 'Démarrer l’instance' }).click();
     const status = page.locator('.instance-status');

@@ -1,7 +1,7 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import type { User } from '../api';
-import { t } from '../i18n';
+import { switchLocale, t, type Locale } from '../i18n';
 import { canListProcesses, canModel } from '../session';
 
 interface AppHeaderProps {
@@ -32,14 +32,20 @@ export function AppHeader({ user, pathname, onLogout }: AppHeaderProps) {
       serviceTitle={t.app.serviceTitle}
       serviceTagline={t.app.serviceTagline}
       navigation={navigation}
-      quickAccessItems={
-        user
+      quickAccessItems={[
+        ...(user
           ? [
               <span className="fr-tag fr-icon-account-circle-line fr-tag--icon-left">{t.nav.signedInAs(user.displayName)}</span>,
-              { iconId: 'fr-icon-logout-box-r-line', text: t.nav.logout, buttonProps: { onClick: onLogout } },
+              { iconId: 'fr-icon-logout-box-r-line' as const, text: t.nav.logout, buttonProps: { onClick: onLogout } },
             ]
-          : []
-      }
+          : []),
+        // Named in the language it switches to (lang set for screen readers), as the DSFR advises.
+        {
+          iconId: 'fr-icon-translate-2' as const,
+          text: t.nav.otherLanguage,
+          buttonProps: { lang: t.nav.otherLanguageCode, 'aria-label': t.nav.switchLanguage, onClick: () => switchLocale(t.nav.otherLanguageCode as Locale) },
+        },
+      ]}
     />
   );
 }

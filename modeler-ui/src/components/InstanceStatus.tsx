@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { api, type Instance, type InstanceStatusName } from '../api';
 import { usePolling } from '../hooks/usePolling';
 import { formatDateTime, t } from '../i18n';
+import { instancePath } from '../monitor/instance-path';
+import { AppLink } from './AppLink';
 import { ProblemAlert } from './ProblemAlert';
 import { VariablesView } from './VariablesView';
 
@@ -80,6 +82,11 @@ export function InstanceStatus({ instanceId }: { instanceId: string }) {
           </div>
         )}
       </dl>
+      <p className="fr-mb-1w">
+        <AppLink className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={instancePath(instanceId)}>
+          {t.monitor.open}
+        </AppLink>
+      </p>
       {error !== undefined && <ProblemAlert error={error} />}
       {instance && (
         <details className="fr-mt-2w">

@@ -3,6 +3,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
+import { processIdOf } from './process-id';
 
 /** Imports the diagram at 100 %, as drawn, unless part of it would be out of view: then it is fitted to the view. */
 export async function showDiagram(modeler: Modeler, xml: string): Promise<void> {
@@ -21,13 +22,9 @@ export function selectElement(modeler: Modeler, elementId: string): void {
   if (element.parent) modeler.get<Canvas>('canvas').scrollToElement(element);
 }
 
-/** The id of the diagram's process, which names the files it is saved or exported to. */
-function processIdOf(modeler: Modeler): string {
-  const rootElements: { $type: string; id: string }[] = modeler.getDefinitions()?.rootElements ?? [];
-  return rootElements.find((element) => element.$type === 'bpmn:Process')?.id ?? 'diagramme';
-}
+const fileNameOf = (modeler: Modeler) => processIdOf(modeler) ?? 'diagramme';
 
-function download(blob: Blob, fileName: string): void {
+export function download(blob: Blob, fileName: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
@@ -40,13 +37,13 @@ function download(blob: Blob, fileName: string): void {
 export async function downloadDiagram(modeler: Modeler): Promise<void> {
   const { xml } = await modeler.saveXML({ format: true });
   if (xml === undefined) return;
-  download(new Blob([xml], { type: 'application/xml' }), `${processIdOf(modeler)}.bpmn`);
+  download(new Blob([xml], { type: 'application/xml' }), `${fileNameOf(modeler)}.bpmn`);
 }
 
 /** Downloads the drawing as `<process id>.svg`, for documentation. */
 export async function downloadSvg(modeler: Modeler): Promise<void> {
   const { svg } = await modeler.saveSVG();
-  download(new Blob([svg], { type: 'image/svg+xml' }), `${processIdOf(modeler)}.svg`);
+  download(new Blob([svg], { type: 'image/svg+xml' }), `${fileNameOf(modeler)}.svg`);
 }
 
 const PNG_SCALE = 2;
@@ -78,5 +75,5 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
 /** Downloads the drawing as `<process id>.png`, at twice the diagram's size so it stays sharp. */
 export async function downloadPng(modeler: Modeler): Promise<void> {
   const { svg } = await modeler.saveSVG();
-  download(await svgToPng(svg), `${processIdOf(modeler)}.png`);
+  download(await svgToPng(svg), `${fileNameOf(modeler)}.png`);
 }

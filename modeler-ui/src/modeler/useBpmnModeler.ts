@@ -2,6 +2,7 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertie
 import { CreateAppendAnythingModule, CreateAppendElementTemplatesModule } from 'bpmn-js-create-append-anything';
 import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import Modeler from 'bpmn-js/lib/Modeler';
+import TokenSimulationModule from 'bpmn-js-token-simulation/lib/modeler';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import { useEffect, useRef, useState } from 'react';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
@@ -10,6 +11,8 @@ import 'bpmn-js-element-templates/dist/assets/element-templates.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
+import { locale } from '../i18n';
 import { templateChooserModule } from './template-chooser';
 import { markImportDone } from './timing';
 import { frenchTranslateModule } from './translate';
@@ -17,8 +20,9 @@ import { frenchTranslateModule } from './translate';
 /**
  * A bpmn-js modeler for Camunda 8 (Zeebe) diagrams, living as long as the component: the Zeebe
  * properties panel, Camunda 8 element templates (the AI activities, set with `setElementTemplates`)
- * and the "create / append anything" menus, which offer those templates from the palette and
- * the context pad.
+ * the "create / append anything" menus, which offer those templates from the palette and
+ * the context pad, and token simulation (toggled from the page's toolbar). French labels when
+ * the app is in French; bpmn-js speaks English itself.
  */
 export function useBpmnModeler() {
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -38,7 +42,8 @@ export function useBpmnModeler() {
         CreateAppendAnythingModule,
         CreateAppendElementTemplatesModule,
         templateChooserModule,
-        frenchTranslateModule,
+        TokenSimulationModule,
+        ...(locale === 'fr' ? [frenchTranslateModule] : []),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
     });

@@ -109,7 +109,13 @@ export async function startScenarioPlatform(): Promise<ScenarioPlatform> {
         token: admin,
         json: { username, password: DEMO_PASSWORD, displayName: username, roles: ['agent'], groups },
       });
-      if (created.status !== 201) throw new Error(`create user ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+      if (created.status === 409) {
+        // A demo account of that name exists (the platform seeds one per scenario group): give it these groups.
+        const updated = await platform.request('PATCH', `/api/v1/users/${encodeURIComponent(username)}`, { token: admin, json: { roles: ['agent'], groups } });
+        if (updated.status !== 200) throw new Error(`update user ${username}: ${updated.status} ${JSON.stringify(updated.body)}`);
+      } else if (created.status !== 201) {
+        throw new Error(`create user ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+      }
       return platform.login(username);
     },
     async start(processKey, variables, businessKey) {
