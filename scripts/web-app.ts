@@ -1,6 +1,6 @@
 /** Builds the web app with Vite when its build is missing or older than its sources. */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -26,8 +26,37 @@ export function webAppIsCurrent(): boolean {
   return existsSync(index) && statSync(index).mtimeMs >= Math.max(...webAppInputs.map(newestSourceTime));
 }
 
+/** Held while one process builds: parallel test files would otherwise rebuild `dist` under each other's pages. */
+const buildLock = path.join(projectRoot, '.web-app-build.lock');
+/** A lock older than this was left by a build that died. */
+const STALE_LOCK_MS = 5 * 60 * 1000;
+
+function takeBuildLock(): boolean {
+  try {
+    closeSync(openSync(buildLock, 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (Date.now() - statSync(buildLock).mtimeMs > STALE_LOCK_MS) rmSync(buildLock, { force: true });
+    return false;
+  }
+}
+
 export async function ensureWebApp(log: (line: string) => void): Promise<void> {
-  if (webAppIsCurrent()) return;
+  while (!webAppIsCurrent()) {
+    if (takeBuildLock()) {
+      try {
+        if (!webAppIsCurrent()) await buildWebApp(log);
+      } finally {
+        rmSync(buildLock, { force: true });
+      }
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500)); // another process is building: wait for it
+  }
+}
+
+async function buildWebApp(log: (line: string) => void): Promise<void> {
   const started = Date.now();
   log('Building the web app with Vite (first run or sources changed)...');
   // A child process: Vite is ES-module only, and jest's runtime (which runs the test setup) is not.

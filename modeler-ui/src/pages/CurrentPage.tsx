@@ -13,7 +13,7 @@ export function CurrentPage({ user, location, onSignedIn }: { user: User | null;
   if (!mayOpen(user, location.pathname)) return <NotFoundPage forbidden />;
   switch (location.pathname) {
     case '/modeler':
-      return <ModelerPage username={user.username} {...openedVersion(location.searchParams)} />;
+      return <ModelerPage />;
     case '/processus':
       return <ProcessesPage user={user} />;
     case '/taches':
@@ -21,11 +21,4 @@ export function CurrentPage({ user, location, onSignedIn }: { user: User | null;
     default:
       return <NotFoundPage />;
   }
-}
-
-/** `/modeler?processus=KEY&version=N` opens a deployed version. */
-function openedVersion(params: URLSearchParams): { processKey: string; version: number } | undefined {
-  const processKey = params.get('processus');
-  const version = Number(params.get('version'));
-  return processKey && Number.isInteger(version) && version > 0 ? { processKey, version } : undefined;
 }

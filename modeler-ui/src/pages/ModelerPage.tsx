@@ -32,12 +32,6 @@ import { useLocation } from '../router';
  * (`?processus=KEY[&version=N]`): the router only knows `processus` with a `version`, and the
  * page sets `?processus=KEY` itself once a new diagram's draft is saved.
  */
-interface ModelerPageProps {
-  username: string;
-  processKey?: string;
-  version?: number;
-}
-
 /** `?processus=KEY` opens its draft, else its latest version; `&version=N` that version. */
 function requestedProcess(search: URLSearchParams): { processKey?: string; version?: number } {
   const processKey = search.get('processus') ?? undefined;
@@ -62,7 +56,7 @@ function showAddress(processKey: string | undefined): void {
   if (window.location.pathname + window.location.search !== address) window.history.replaceState(null, '', address);
 }
 
-export function ModelerPage(_routed: ModelerPageProps) {
+export function ModelerPage() {
   const { processKey, version } = requestedProcess(useLocation().searchParams);
   const { modeler, canvasRef, panelRef } = useBpmnModeler();
   const catalog = useCatalog();
