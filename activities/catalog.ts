@@ -11,6 +11,7 @@ import { classify } from './ai/classify';
 import type { AiActivityDefinition } from './ai/define-ai-activity';
 import { draftReply } from './ai/draft-reply';
 import { extract } from './ai/extract';
+import { notifyCatalogEntry } from './notifications/notify';
 import { pseudonymize } from './ai/pseudonymize';
 import { summarize } from './ai/summarize';
 
@@ -30,6 +31,11 @@ export function inputJsonSchema(activity: AiActivityDefinition): InputJsonSchema
 
 /** The catalog as the compiler sees it: input names and whether each is required. */
 export function compilerCatalog(catalog: AiCatalog = builtinCatalog): CatalogActivity[] {
+  // The built-in non-AI activities the worker always registers come after the AI ones.
+  return [...aiCompilerCatalog(catalog), notifyCatalogEntry];
+}
+
+function aiCompilerCatalog(catalog: AiCatalog): CatalogActivity[] {
   return catalog.map((activity) => {
     const schema = inputJsonSchema(activity);
     const required = new Set(schema.required ?? []);

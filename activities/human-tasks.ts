@@ -3,10 +3,36 @@
  * token reaches a user task, close it when the workflow has taken the completion (or was
  * canceled). Both are idempotent, since Temporal retries activities.
  */
-import { insertOnce, OPEN_TASK_STATES, TaskModel } from '../platform/storage';
+import { DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, OPEN_TASK_STATES, TaskModel } from '../platform/storage';
 import type { CloseUserTaskRequest, OpenUserTaskRequest } from './contracts';
+import { writeToOutbox } from './notifications/outbox';
+import { optedInCandidates } from './notifications/recipients';
+
+/** An ISO date-time from the workflow, or null when absent or not a date (the task still opens). */
+function dateOrNull(iso: string | undefined): Date | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * A form linked by id is resolved when the task opens, so the task validates against the
+ * version it was shown with even if the form is edited later. Not stored yet: kept as
+ * `{ formId }`, and the API resolves it when the task is read.
+ */
+async function formOf(form: unknown): Promise<unknown> {
+  if (!form || typeof form !== 'object' || !('formId' in form)) return form ?? null;
+  const formId = String((form as { formId: unknown }).formId);
+  const stored = await FormModel.findById(formId).lean();
+  return stored ? { formId, version: stored.version, schema: stored.schema } : { formId };
+}
+
+function priorityOf(priority: number | undefined): number {
+  return typeof priority === 'number' && Number.isFinite(priority) ? Math.min(100, Math.max(0, Math.round(priority))) : DEFAULT_TASK_PRIORITY;
+}
 
 export async function openUserTask(request: OpenUserTaskRequest): Promise<void> {
+  const dueDate = dateOrNull(request.dueDate);
   // Insert-once: a retried activity must not reset a task an agent already claimed.
   await insertOnce(TaskModel, {
     _id: request.taskId,
@@ -20,9 +46,33 @@ export async function openUserTask(request: OpenUserTaskRequest): Promise<void> 
     candidateUsers: request.candidateUsers,
     assignee: request.assignee ?? null,
     state: request.assignee ? 'assigned' : 'created',
+    priority: priorityOf(request.priority),
+    dueDate,
+    dueSort: dueDate ?? NO_DUE_DATE,
+    followUpDate: dateOrNull(request.followUpDate),
+    headers: request.headers ?? {},
     variables: request.variables,
-    form: request.form ?? null,
-    history: [{ at: new Date(), by: null, action: 'created' }],
+    form: await formOf(request.form),
+    history: [{ at: new Date(), by: null, action: 'created', ...(request.assignee ? { assignee: request.assignee } : {}) }],
+  });
+  await notifyCandidates(request, dueDate);
+}
+
+/** Tells the candidates who opted in (insert-once too: a retry after a crash sends one message). */
+async function notifyCandidates(request: OpenUserTaskRequest, dueDate: Date | null): Promise<void> {
+  const to = await optedInCandidates(request.candidateUsers, request.candidateGroups, request.assignee ?? null);
+  if (to.length === 0) return;
+  const due = dueDate ? ` Échéance : ${dueDate.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}.` : '';
+  await writeToOutbox({
+    id: `task-created:${request.taskId}`,
+    kind: 'task-created',
+    to,
+    requested: [...request.candidateUsers, ...request.candidateGroups, ...(request.assignee ? [request.assignee] : [])],
+    unreachable: [],
+    subject: `Nouvelle tâche : ${request.name}`,
+    body: `Une tâche « ${request.name} » vous attend (processus ${request.instance.processKey}${request.instance.businessKey ? `, dossier ${request.instance.businessKey}` : ''}).${due}`,
+    taskId: request.taskId,
+    instanceId: request.instance.instanceId,
   });
 }
 
@@ -35,6 +85,8 @@ export async function closeUserTask(request: CloseUserTaskRequest): Promise<void
         state: request.state,
         ...(request.state === 'completed' ? { completedBy: request.by ?? null, completedAt: now, result: request.result ?? {} } : {}),
       },
+      // A closed task's revision moves on, so a client holding the open one gets 409, not a no-op.
+      $inc: { revision: 1 },
       $push: { history: { at: now, by: request.by ?? null, action: request.state } },
     },
   );

@@ -9,12 +9,13 @@ import { authenticate } from './auth/current-user';
 import { createTokenSigner } from './auth/tokens';
 import { auditRouter } from './audit/router';
 import { catalogRouter } from './catalog/router';
+import { formsRouter } from './forms/router';
 import { healthRouter } from './health/router';
 import { instancesRouter } from './instances/router';
 import { messagesRouter } from './messages/router';
+import { notificationsRouter } from './notifications/router';
 import { notFoundHandler, problemHandler } from './problems';
 import { processesRouter } from './processes/router';
-import { configureTimerStarts } from './processes/timer-starts';
 import { signalsRouter } from './signals/router';
 import { tasksRouter } from './tasks/router';
 import { groupsRouter, usersRouter } from './users/router';
@@ -32,6 +33,8 @@ export interface AppOptions {
   webAppDir?: string;
   /** Login throttling and OpenID Connect sign-in (see api/auth/router.ts). */
   auth?: AuthOptions;
+  /** Whether the worker mails the notification outbox (SMTP_URL set); the outbox page says so. */
+  smtpConfigured?: boolean;
 }
 
 export const JSON_LIMIT = '1mb';
@@ -44,7 +47,6 @@ export function createApp(options: AppOptions): express.Express {
   const signer = createTokenSigner(options.secret);
   const requireUser = authenticate(signer);
   const temporal = { client: options.temporalClient, taskQueue: options.taskQueue, externalTaskQueue: options.externalTaskQueue };
-  configureTimerStarts(temporal);
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
@@ -53,7 +55,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/auth', authRouter(signer, { secureCookies: options.secureCookies, ...options.auth }));
   const compileOptions = { catalog: compilerCatalog(options.ai.catalog), strictTaskTypes: options.strictTaskTypes, aiPolicy: aiPolicyOf(options.ai) };
   api.use('/catalog', requireUser, catalogRouter(options.ai));
-  api.use('/processes', requireUser, processesRouter(compileOptions));
+  api.use('/processes', requireUser, processesRouter({ compileOptions, temporal }));
   api.use('/audit', requireUser, auditRouter());
   api.use('/tasks', requireUser, tasksRouter(options.temporalClient));
   api.use('/users', requireUser, usersRouter());
@@ -61,6 +63,8 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/', requireUser, instancesRouter(temporal, options.ai.vault));
   api.use('/messages', requireUser, messagesRouter(temporal));
   api.use('/signals', requireUser, signalsRouter(temporal));
+  api.use('/forms', requireUser, formsRouter());
+  api.use('/notifications', requireUser, notificationsRouter({ smtpConfigured: options.smtpConfigured ?? false }));
   api.use(notFoundHandler);
   api.use(problemHandler);
   app.use('/api/v1', api);

@@ -31,16 +31,22 @@ async function main(): Promise<void> {
     ai,
     webAppDir: path.resolve(__dirname, '..', 'modeler-ui', 'dist'),
     auth: { oidc: oidcSettingsOf(config) },
+    smtpConfigured: Boolean(config.SMTP_URL),
   });
   // After the app exists: deploying an example may schedule its timer start events.
   if (development) {
     const generated = await seedDemoAccounts(config.ROUAGE_DEMO_PASSWORD);
     if (generated) console.log(`api: demo accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} created with password: ${generated}`);
-    await deployExamples({ catalog: compilerCatalog(ai.catalog), strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES, aiPolicy: aiPolicyOf(ai) });
+    await deployExamples({
+      compileOptions: { catalog: compilerCatalog(ai.catalog), strictTaskTypes: config.ROUAGE_STRICT_TASK_TYPES, aiPolicy: aiPolicyOf(ai) },
+      temporal: { client: temporalClient, taskQueue: config.ROUAGE_TASK_QUEUE, externalTaskQueue: config.ROUAGE_EXTERNAL_TASK_QUEUE },
+    });
   }
   const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));
   const shutdown = () => {
     server.close(() => void mongoose.disconnect().then(() => connection.close()).finally(() => process.exit(0)));
+    // Live task streams (SSE) never end by themselves: close them so the server can stop.
+    server.closeAllConnections();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -10,7 +10,7 @@ import { compile, hasErrors, type Diagnostic } from '../compiler';
 const USAGE = `Usage:
   rouage compile <file.bpmn> [--json]      print the process graph, or the diagnostics (exit 1 on errors);
                                            --json: one object with graph, graphHash and diagnostics
-  rouage deploy <file.bpmn>                deploy to the API; prints process key and version
+  rouage deploy <file.bpmn> [--message M]  deploy to the API with what changed and why; prints process key and version
   rouage start <processKey> [--variables '{"k":"v"}'] [--business-key KEY] [--version N]
 
 Deploy and start use ROUAGE_URL (default http://localhost:3000) and either ROUAGE_TOKEN or
@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       variables: { type: 'string' },
       'business-key': { type: 'string' },
+      message: { type: 'string' },
       version: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -95,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       return hasErrors(diagnostics) ? 1 : 0;
     }
     case 'deploy': {
-      const result = await api('POST', '/processes', { xml: readFile(argument) });
+      const result = await api('POST', '/processes', { json: { bpmnXml: readFile(argument), ...(values.message ? { message: values.message } : {}) } });
       for (const d of result.diagnostics as Diagnostic[]) console.error(formatDiagnostic(d));
       console.log(`${result.created ? 'Deployed' : 'Already deployed'}: ${result.processKey} version ${result.version}`);
       return 0;

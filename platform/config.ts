@@ -64,6 +64,15 @@ const environmentSchema = z.object({
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
   /** Scopes requested (ProConnect: "openid email given_name usual_name uid"). */
   OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+  /**
+   * Where notifications go out (smtp:// or smtps://user:pass@host:port). Unset: nothing is
+   * sent, messages stay in the outbox, which admins read in the app (development).
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The From of notifications. */
+  NOTIFY_FROM: z.string().min(3).default('Rouage <ne-pas-repondre@rouage.localhost>'),
+  /** The web app's address, for links in notifications. */
+  NOTIFY_APP_URL: z.url().default('http://localhost:3000'),
 });
 
 export type Config = z.infer<typeof environmentSchema>;

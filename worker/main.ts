@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { aiRuntimeFromConfig } from '../activities';
 import { loadConfig } from '../platform/config';
+import { startOutboxSender } from '../activities/notifications/sender';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   });
   console.log(`worker: polling task queue "${config.ROUAGE_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
   // Worker.run ends on SIGINT/SIGTERM once in-flight tasks are done.
+  // The notification outbox is mailed from the worker process, when SMTP is configured.
+  const sender = config.SMTP_URL ? startOutboxSender({ smtpUrl: config.SMTP_URL, from: config.NOTIFY_FROM, appUrl: config.NOTIFY_APP_URL }) : undefined;
   await worker.run();
+  await sender?.stop();
   await connection.close();
   await mongoose.disconnect();
 }

@@ -4,12 +4,14 @@ import { aiPolicyOf, compilerCatalog, elementTemplates, type AiRuntime } from '.
 import { inputJsonSchema } from '../../activities/catalog';
 
 /**
- * The AI activities a diagram can use, their element templates, and the providers configured.
+ * The AI activities a diagram can use, their element templates, the providers configured, and
+ * the compiler's view of every activity type the worker serves.
  * The catalog is fixed for the life of the process, so both answers are built once.
  */
 export function catalogRouter(ai: AiRuntime): Router {
   const router = Router();
-  const compilerView = new Map(compilerCatalog(ai.catalog).map((entry) => [entry.type, entry.inputs]));
+  const compilerEntries = compilerCatalog(ai.catalog);
+  const compilerView = new Map(compilerEntries.map((entry) => [entry.type, entry.inputs]));
   const catalog = {
     items: ai.catalog.map((activity) => ({
       type: activity.type,
@@ -23,6 +25,8 @@ export function catalogRouter(ai: AiRuntime): Router {
       outputSchema: z.toJSONSchema(activity.output, { unrepresentable: 'any' }),
     })),
     policy: aiPolicyOf(ai),
+    /** Every type the compiler knows, built-in non-AI ones (`rouage.notify`) included: what the modeler validates with. */
+    compilerCatalog: compilerEntries,
   };
   const templates = elementTemplates(ai.catalog);
   router.get('/', (_req, res) => {

@@ -7,6 +7,7 @@ import { compile, hasErrors, type CompileOptions, type Diagnostic } from '../../
 import { isDuplicateKeyError, ProcessVersionModel } from '../../platform/storage';
 import { problems } from '../problems';
 import { recordDeployment } from './process-summaries';
+import type { TemporalSettings } from '../instances/start-instance';
 import { replaceTimerStarts } from './timer-starts';
 
 export interface DeployResult {
@@ -19,8 +20,15 @@ export interface DeployResult {
 
 const MAX_VERSION_RACE_RETRIES = 5;
 
+/** What a deploy needs besides the diagram: the compiler's options, and Temporal for the timer start events' schedules. */
+export interface DeploySettings {
+  compileOptions: CompileOptions;
+  temporal: TemporalSettings;
+}
+
 /** `message` says what changed and why; it is stored on the new version. */
-export async function deployProcess(bpmnXml: string, deployedBy: string, options: CompileOptions, message = ''): Promise<DeployResult> {
+export async function deployProcess(bpmnXml: string, deployedBy: string, settings: DeploySettings, message = ''): Promise<DeployResult> {
+  const options = settings.compileOptions;
   const { graph, diagnostics } = await compile(bpmnXml, options);
   if (!graph || hasErrors(diagnostics)) throw problems.invalidDiagram(diagnostics);
 
@@ -37,7 +45,7 @@ export async function deployProcess(bpmnXml: string, deployedBy: string, options
       const deployedAt = new Date();
       await ProcessVersionModel.create({ processKey: graph.processKey, version, name, xmlHash, bpmnXml, graph, diagnostics, deployedBy, deployedAt, message });
       await recordDeployment({ processKey: graph.processKey, version, name, deployedBy, deployedAt });
-      await replaceTimerStarts({ processKey: graph.processKey, version, graph });
+      await replaceTimerStarts(settings.temporal, { processKey: graph.processKey, version, graph });
       return { processKey: graph.processKey, version, name, created: true, diagnostics };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

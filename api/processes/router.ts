@@ -1,11 +1,10 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { CompileOptions } from '../../compiler';
 import { ProcessSummaryModel, ProcessVersionModel, type ProcessSummaryRecord } from '../../platform/storage';
 import { currentUser, requireRole } from '../auth/current-user';
 import { problems } from '../problems';
 import { parseRequest } from '../validation';
-import { deployProcess } from './deploy-process';
+import { deployProcess, type DeploySettings } from './deploy-process';
 import { draftsRouter } from './drafts-router';
 import { backfillSummaries } from './process-summaries';
 
@@ -52,12 +51,12 @@ function presentSummary(summary: ProcessSummaryRecord) {
   };
 }
 
-export function processesRouter(compileOptions: CompileOptions): Router {
+export function processesRouter(deploySettings: DeploySettings): Router {
   const router = Router();
 
   router.post('/', requireRole('owner', 'admin'), async (req, res) => {
     const { bpmnXml, message } = deployRequestOf(req);
-    const result = await deployProcess(bpmnXml, currentUser(res).username, compileOptions, message.trim());
+    const result = await deployProcess(bpmnXml, currentUser(res).username, deploySettings, message.trim());
     res.status(result.created ? 201 : 200).location(`/api/v1/processes/${encodeURIComponent(result.processKey)}`).json(result);
   });
 

@@ -24,13 +24,6 @@ import type { DeployedVersion, TemporalSettings } from '../instances/start-insta
 const processKeyAttribute = defineSearchAttributeKey('RouageProcessKey', SearchAttributeType.KEYWORD);
 const processVersionAttribute = defineSearchAttributeKey('RouageProcessVersion', SearchAttributeType.INT);
 
-let temporal: TemporalSettings | undefined;
-
-/** The API app gives its Temporal settings once at creation; deploys schedule with them. */
-export function configureTimerStarts(settings: TemporalSettings): void {
-  temporal = settings;
-}
-
 export function timerStartScheduleId(processKey: string, startEventId: string): string {
   return `timer-start:${processKey}:${startEventId}`;
 }
@@ -124,7 +117,7 @@ async function deleteSchedule(settings: TemporalSettings, scheduleId: string): P
  * After `deployed` became the latest version: schedules its timer start events and deletes the
  * schedules of the previous version's timer start events it no longer has.
  */
-export async function replaceTimerStarts(deployed: DeployedVersion): Promise<void> {
+export async function replaceTimerStarts(temporal: TemporalSettings, deployed: DeployedVersion): Promise<void> {
   const now = Date.now();
   const plans: { id: string; plan: Plan }[] = [];
   for (const node of triggeredStartEvents(deployed.graph as ProcessGraph)) {
@@ -138,7 +131,6 @@ export async function replaceTimerStarts(deployed: DeployedVersion): Promise<voi
   const kept = new Set(plans.map(({ id }) => id));
   const dropped = (previous ? triggeredStartEvents(previous.graph as ProcessGraph) : []).filter((node) => node.trigger.type === 'timer' && !kept.has(node.id));
   if (plans.length === 0 && dropped.length === 0) return;
-  if (!temporal) throw new Error('Timer start events need the Temporal settings: call configureTimerStarts at startup / Les événements de début temporels exigent configureTimerStarts au démarrage.');
   for (const { id, plan } of plans) await upsertSchedule(temporal, deployed, id, plan);
   for (const node of dropped) await deleteSchedule(temporal, timerStartScheduleId(deployed.processKey, node.id));
 }

@@ -1,6 +1,8 @@
 import type { TaskRecord } from '../../platform/storage';
+import { slaOf } from './sla';
 
-export function presentTask(task: TaskRecord) {
+/** A task in a list: what the inbox table shows and sorts on (no case data). */
+export function presentTaskSummary(task: Omit<TaskRecord, 'variables' | 'history' | 'comments' | 'result' | 'form'>, now = new Date()) {
   return {
     id: task._id,
     instanceId: task.instanceId,
@@ -13,13 +15,27 @@ export function presentTask(task: TaskRecord) {
     candidateUsers: task.candidateUsers,
     assignee: task.assignee,
     state: task.state,
-    variables: task.variables,
-    form: task.form,
+    priority: task.priority ?? 50,
+    dueDate: task.dueDate ?? null,
+    followUpDate: task.followUpDate ?? null,
+    sla: slaOf(task, now),
+    revision: task.revision ?? 0,
     completedBy: task.completedBy,
     completedAt: task.completedAt,
-    result: task.result,
     createdAt: task.createdAt,
     updatedAt: task.updatedAt,
+  };
+}
+
+/** A whole task: the summary, the case context, the form, the history and the comments. */
+export function presentTask(task: TaskRecord, now = new Date()) {
+  return {
+    ...presentTaskSummary(task, now),
+    headers: task.headers ?? {},
+    variables: task.variables,
+    form: task.form,
+    result: task.result,
     history: task.history,
+    comments: task.comments ?? [],
   };
 }

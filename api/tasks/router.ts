@@ -1,90 +1,97 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord } from '../../platform/storage';
 import { currentUser } from '../auth/current-user';
+import { taskFormOf } from '../forms/task-form';
 import { problems } from '../problems';
 import { parseRequest } from '../validation';
+import { assignTask } from './assign-task';
+import { changeAssignee } from './change-assignee';
+import { commentTask } from './comment-task';
 import { completeTask } from './complete-task';
 import { assertOpen, loadTask } from './load-task';
-import { changeAssignee } from './change-assignee';
 import { presentTask } from './present-task';
-import { canSee, canWork, visibilityFilter } from './task-access';
+import { assertRevision, etagOf, expectedRevision } from './revision';
+import { TaskEventHub } from './task-events';
+import { canSee, canWork } from './task-access';
+import { countTasks, listTasks, taskFiltersSchema, taskListSchema } from './task-query';
 
-const listSchema = z.object({
-  state: z.enum(['open', 'all', ...TASK_STATES]).default('open'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().optional(),
-});
+const revisionField = { revision: z.number().int().min(0).optional() };
+const completeSchema = z.object({ variables: z.record(z.string(), z.unknown()).default({}), ...revisionField });
+const assignSchema = z.object({ assignee: z.string().min(1).max(200), ...revisionField });
+const commentSchema = z.object({ text: z.string().trim().min(1, 'write something').max(4000) });
+const countsSchema = taskFiltersSchema.pick({ processKey: true, dueBefore: true });
 
-const completeSchema = z.object({ variables: z.record(z.string(), z.unknown()).default({}) });
-
-interface Cursor {
-  createdAt: string;
-  id: string;
+/** A task as answers give it, its form resolved (a form stored by id after the task opened is read now). */
+async function withForm<T extends { form: unknown }>(presented: T): Promise<T> {
+  const form = await taskFormOf({ form: presented.form });
+  return form ? { ...presented, form } : presented;
 }
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
-    if (typeof parsed.createdAt === 'string' && typeof parsed.id === 'string') return parsed;
-  } catch {
-    // reported below
-  }
-  throw problems.invalidRequest([{ path: 'cursor', message: 'not a cursor this API returned; start again without it' }]);
-}
-
-export function tasksRouter(client: Client): Router {
+export function tasksRouter(client: Client, options: { eventsIntervalMs?: number } = {}): Router {
   const router = Router();
+  const events = new TaskEventHub(options.eventsIntervalMs);
 
   router.get('/', async (req, res) => {
-    const query = parseRequest(listSchema, req.query);
-    const user = currentUser(res);
-    const filters: Record<string, unknown>[] = [visibilityFilter(user)];
-    if (query.state === 'open') filters.push({ state: { $in: OPEN_TASK_STATES } });
-    else if (query.state !== 'all') filters.push({ state: query.state });
-    if (query.cursor) {
-      const { createdAt, id } = decodeCursor(query.cursor);
-      const at = new Date(createdAt);
-      filters.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] });
-    }
-    const page = await TaskModel.find({ $and: filters }).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<TaskRecord[]>();
-    const items = page.slice(0, query.limit);
-    const last = items[items.length - 1];
-    const nextCursor = page.length > query.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last._id })).toString('base64url') : null;
-    res.json({ items: items.map(presentTask), nextCursor });
+    res.json(await listTasks(currentUser(res), parseRequest(taskListSchema, req.query)));
+  });
+
+  router.get('/counts', async (req, res) => {
+    res.json(await countTasks(currentUser(res), parseRequest(countsSchema, req.query)));
+  });
+
+  router.get('/events', (_req, res) => {
+    events.listen(currentUser(res), res);
   });
 
   router.get('/:id', async (req, res) => {
     const task = await loadTask(req.params.id);
     if (!canSee(currentUser(res), task)) throw problems.forbidden(`Task ${task._id} is not for you: it is for ${task.candidateGroups.join(', ') || task.assignee}.`);
-    res.json(presentTask(task));
+    res.set('etag', etagOf(task)).json(await withForm(presentTask(task)));
   });
 
   router.post('/:id/claim', async (req, res) => {
     const user = currentUser(res);
+    const expected = expectedRevision(req);
     const task = await loadTask(req.params.id);
     assertOpen(task, 'claimed');
-    if (task.assignee === user.username) return res.json(presentTask(task));
+    if (task.assignee === user.username) return res.set('etag', etagOf(task)).json(await withForm(presentTask(task)));
     if (task.assignee !== null) throw problems.conflict(`Task ${task._id} was claimed by ${task.assignee}. Pick another task.`, { currentState: presentTask(task) });
     if (!canWork(user, task)) throw problems.forbidden(`Task ${task._id} is for ${task.candidateGroups.join(', ') || 'other people'}; you are not among its candidates.`);
-    res.json(presentTask(await changeAssignee(task, { assignee: user.username, action: 'claimed', by: user.username })));
+    assertRevision(task, expected);
+    const claimed = await changeAssignee(task, { assignee: user.username, action: 'claimed', by: user.username });
+    res.set('etag', etagOf(claimed)).json(await withForm(presentTask(claimed)));
   });
 
   router.post('/:id/unclaim', async (req, res) => {
     const user = currentUser(res);
+    const expected = expectedRevision(req);
     const task = await loadTask(req.params.id);
     assertOpen(task, 'released');
     const mayRelease = task.assignee === user.username || user.roles.includes('supervisor') || user.roles.includes('admin');
     if (!mayRelease) throw problems.forbidden(`Only ${task.assignee ?? 'its assignee'} or a supervisor can release task ${task._id}.`);
-    if (task.assignee === null) return res.json(presentTask(task));
-    res.json(presentTask(await changeAssignee(task, { assignee: null, action: 'unclaimed', by: user.username })));
+    if (task.assignee === null) return res.set('etag', etagOf(task)).json(await withForm(presentTask(task)));
+    assertRevision(task, expected);
+    const released = await changeAssignee(task, { assignee: null, action: 'unclaimed', by: user.username });
+    res.set('etag', etagOf(released)).json(await withForm(presentTask(released)));
+  });
+
+  router.post('/:id/assign', async (req, res) => {
+    const { assignee } = parseRequest(assignSchema, req.body ?? {});
+    const assigned = await assignTask(currentUser(res), req.params.id, assignee, expectedRevision(req));
+    res.set('etag', etagOf(assigned)).json(await withForm(assigned));
+  });
+
+  router.post('/:id/comments', async (req, res) => {
+    const { text } = parseRequest(commentSchema, req.body ?? {});
+    const { comment, task } = await commentTask(currentUser(res), req.params.id, text);
+    res.status(201).json({ comment, task: await withForm(task) });
   });
 
   router.post('/:id/complete', async (req, res) => {
     const { variables } = parseRequest(completeSchema, req.body ?? {});
-    res.json(await completeTask(client, currentUser(res), req.params.id, variables));
+    const completed = await completeTask(client, currentUser(res), req.params.id, variables, expectedRevision(req));
+    res.set('etag', etagOf(completed)).json(completed);
   });
 
   return router;

@@ -4,21 +4,38 @@ import type { CurrentUser } from '../auth/current-user';
 
 const OVERSEERS = ['admin', 'supervisor'] as const;
 
-export function isCandidate(user: CurrentUser, task: Pick<TaskRecord, 'candidateUsers' | 'candidateGroups'>): boolean {
+type Assignment = Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>;
+
+export function isOverseer(user: Pick<CurrentUser, 'roles'>): boolean {
+  return user.roles.some((role) => (OVERSEERS as readonly string[]).includes(role));
+}
+
+export function isCandidate(user: Pick<CurrentUser, 'username' | 'groups'>, task: Pick<TaskRecord, 'candidateUsers' | 'candidateGroups'>): boolean {
   return task.candidateUsers.includes(user.username) || task.candidateGroups.some((group) => user.groups.includes(group));
 }
 
-export function canSee(user: CurrentUser, task: Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>): boolean {
-  return user.roles.some((role) => (OVERSEERS as readonly string[]).includes(role)) || task.assignee === user.username || isCandidate(user, task);
+export function canSee(user: CurrentUser, task: Assignment): boolean {
+  return isOverseer(user) || task.assignee === user.username || isCandidate(user, task);
 }
 
 /** Only the person doing the work acts on a task: its assignee, or a candidate while it is unassigned. */
-export function canWork(user: CurrentUser, task: Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>): boolean {
+export function canWork(user: CurrentUser, task: Assignment): boolean {
   return task.assignee === user.username || (task.assignee === null && isCandidate(user, task));
+}
+
+/**
+ * Who may give a task to someone: a supervisor or admin, to anyone (an assignment); its
+ * assignee, to another candidate of the task (a delegation: the work stays with the people the
+ * process named).
+ */
+export function assignmentKind(user: CurrentUser, task: Assignment): 'assigned' | 'delegated' | undefined {
+  if (isOverseer(user)) return 'assigned';
+  if (task.assignee === user.username) return 'delegated';
+  return undefined;
 }
 
 /** The MongoDB filter of the tasks a user may see. */
 export function visibilityFilter(user: CurrentUser): Record<string, unknown> {
-  if (user.roles.some((role) => (OVERSEERS as readonly string[]).includes(role))) return {};
+  if (isOverseer(user)) return {};
   return { $or: [{ assignee: user.username }, { candidateUsers: user.username }, { candidateGroups: { $in: user.groups } }] };
 }

@@ -3,13 +3,17 @@ import { useEffect, useState } from 'react';
 import { api, whenSessionExpires, type User } from './api';
 import { AppHeader } from './components/AppHeader';
 import { t } from './i18n';
+import { instanceAddressOf } from './monitor/instance-path';
 import { CurrentPage } from './pages/CurrentPage';
+import { InstancePage } from './pages/InstancePage';
 import { navigate, useLocation } from './router';
 import { afterLoginPath, homePathOf, LOGIN_PATH } from './session';
 
 export function App() {
   const location = useLocation();
   const { pathname, search } = location;
+  // Every signed-in user may follow an instance (the API says what they may do on it).
+  const instanceAddress = instanceAddressOf(location);
   // undefined while the session is being checked, null when signed out.
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
@@ -40,7 +44,14 @@ export function App() {
       <SkipLinks links={[{ label: t.app.skipToContent, anchor: '#contenu' }]} />
       <AppHeader user={user ?? null} pathname={pathname} onLogout={logout} />
       <main id="contenu" tabIndex={-1}>
-        {user === undefined ? <p className="fr-container fr-my-4w">{t.app.loading}</p> : <CurrentPage user={user} location={location} onSignedIn={setUser} />}
+        {user === undefined ? (
+          <p className="fr-container fr-my-4w">{t.app.loading}</p>
+        ) : user && instanceAddress ? (
+          // Keyed by instance: another instance's page starts from a clean state.
+          <InstancePage key={instanceAddress.instanceId} address={instanceAddress} user={user} />
+        ) : (
+          <CurrentPage user={user} location={location} onSignedIn={setUser} />
+        )}
       </main>
     </>
   );

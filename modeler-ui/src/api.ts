@@ -35,18 +35,55 @@ export interface DeployResult {
   diagnostics: Diagnostic[];
 }
 
+/** A process of the library: deployed (`latestVersion`), or only drafted. */
 export interface ProcessSummary {
   processKey: string;
-  name: string;
-  latestVersion: number;
-  deployedAt: string;
-  deployedBy: string;
+  name: string | null;
+  owner: string;
+  state: 'draft' | 'deployed';
+  latestVersion: number | null;
+  deployedAt: string | null;
+  deployedBy: string | null;
+  draft: { revision: number; savedAt: string; savedBy: string } | null;
 }
 
 export interface ProcessVersion {
   processKey: string;
   version: number;
+  name: string | null;
+  deployedAt: string;
+  deployedBy: string;
+  message: string;
   bpmnXml: string;
+}
+
+export interface ProcessHistory {
+  processKey: string;
+  name: string | null;
+  latestVersion?: number | null;
+  versions: Omit<ProcessVersion, 'bpmnXml' | 'processKey'>[];
+  /** The version to pass as `cursor` for older ones. */
+  nextCursor: number | null;
+}
+
+/** The pending draft of a process; `bpmnXml` null when there is none (revision 0: never saved). */
+export interface ProcessDraft {
+  processKey: string;
+  revision: number;
+  bpmnXml: string | null;
+  basedOnVersion: number | null;
+  savedBy: string | null;
+  savedAt: string | null;
+  /** Saves refused because the draft had changed, kept so no one's work is lost (listed by GET only). */
+  conflicts?: DraftConflictCopy[];
+}
+
+export interface DraftConflictCopy {
+  id: string;
+  baseRevision: number;
+  currentRevision: number;
+  savedBy: string;
+  savedAt: string;
 }
 
 export interface StartedInstance {
@@ -141,17 +178,191 @@ export const api = {
     request<{ items: { elementId: string; at: string; replacements: { token: string; type: string; value: string }[] }[] }>('GET', `/instances/${encodeURIComponent(instanceId)}/pseudonyms`),
   login: (username: string, password: string) => request<{ user: User }>('POST', '/auth/login', { json: { username, password } }),
   logout: () => request<void>('POST', '/auth/logout'),
-  catalog: () => request<{ items: CatalogItem[] }>('GET', '/catalog'),
+  catalog: () => request<{ items: CatalogItem[]; compilerCatalog: CatalogActivity[] }>('GET', '/catalog'),
   /** Camunda 8 element templates, one per AI activity, for the modeler's palette and properties panel. */
   elementTemplates: () => request<ElementTemplate[]>('GET', '/catalog/element-templates'),
-  deploy: (bpmnXml: string) => request<DeployResult>('POST', '/processes', { xml: bpmnXml }),
-  processes: () => request<{ items: ProcessSummary[] }>('GET', '/processes'),
+  deploy: (bpmnXml: string, message: string) => request<DeployResult>('POST', '/processes', { json: { bpmnXml, message } }),
+  processes: (cursor?: string) =>
+    request<{ items: ProcessSummary[]; nextCursor: string | null }>('GET', `/processes?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  processHistory: (key: string, cursor?: number) => request<ProcessHistory>('GET', `/processes/${encodeURIComponent(key)}?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
+  draft: (key: string) => request<ProcessDraft>('GET', `/processes/${encodeURIComponent(key)}/draft`),
+  /** 409 (`currentDraft`, `conflictId`) when the draft moved past `baseRevision`: the XML is then kept as a conflict copy. */
+  saveDraft: (key: string, save: { bpmnXml: string; baseRevision: number; basedOnVersion: number | null }) =>
+    request<ProcessDraft>('PUT', `/processes/${encodeURIComponent(key)}/draft`, { json: save }),
+  discardDraft: (key: string, baseRevision: number) => request<ProcessDraft>('DELETE', `/processes/${encodeURIComponent(key)}/draft?baseRevision=${baseRevision}`),
+  conflictCopy: (key: string, conflictId: string) =>
+    request<DraftConflictCopy & { bpmnXml: string }>('GET', `/processes/${encodeURIComponent(key)}/draft/conflicts/${encodeURIComponent(conflictId)}`),
+  dropConflictCopy: (key: string, conflictId: string) => request<void>('DELETE', `/processes/${encodeURIComponent(key)}/draft/conflicts/${encodeURIComponent(conflictId)}`),
   processVersion: (key: string, version: number) => request<ProcessVersion>('GET', `/processes/${encodeURIComponent(key)}/versions/${version}`),
   startInstance: (key: string, start: { variables: Record<string, unknown>; businessKey?: string; version?: number }) =>
     request<StartedInstance>('POST', `/processes/${encodeURIComponent(key)}/instances`, { json: start }),
   instance: (id: string) => request<Instance>('GET', `/instances/${encodeURIComponent(id)}`),
-  openTasks: () => request<{ items: Task[] }>('GET', '/tasks?state=open&limit=200'),
-  claim: (id: string) => request<Task>('POST', `${task(id)}/claim`),
-  unclaim: (id: string) => request<Task>('POST', `${task(id)}/unclaim`),
-  complete: (id: string, variables: Record<string, unknown>) => request<Task>('POST', `${task(id)}/complete`, { json: { variables } }),
+};
+
+// The task inbox (tabs, filters, sorts, pages, counters, live events, forms, comments, assignment).
+
+export type SlaState = 'onTime' | 'atRisk' | 'late';
+export type TaskView = 'all' | 'mine' | 'groups' | 'unassigned';
+export type TaskSort = 'created' | 'due' | 'priority';
+
+/** A task as lists give it: no case data. */
+export interface TaskSummary extends Omit<Task, 'variables'> {
+  priority: number;
+  dueDate: string | null;
+  followUpDate: string | null;
+  sla: SlaState | null;
+  /** Sent back with each change, so a change made meanwhile by someone else is refused (409). */
+  revision: number;
+  completedBy: string | null;
+  updatedAt: string;
+}
+
+export interface TaskHistoryEntry {
+  at: string;
+  by: string | null;
+  action: 'created' | 'claimed' | 'unclaimed' | 'assigned' | 'delegated' | 'commented' | 'completed' | 'canceled';
+  assignee?: string;
+  comment?: string;
+}
+
+export interface TaskComment {
+  id: string;
+  at: string;
+  by: string;
+  text: string;
+}
+
+export interface TaskDetail extends TaskSummary {
+  headers: Record<string, string>;
+  variables: Record<string, unknown>;
+  /** `schema` is a form-js schema; a `formKey` form is hosted elsewhere. */
+  form: { schema?: FormSchema; formId?: string; version?: number; formKey?: string } | null;
+  history: TaskHistoryEntry[];
+  comments: TaskComment[];
+}
+
+export interface FormSchema {
+  type?: string;
+  components: unknown[];
+  [property: string]: unknown;
+}
+
+export interface TaskCounts {
+  all: number;
+  mine: number;
+  groups: number;
+  unassigned: number;
+  late: number;
+}
+
+export interface TaskQuery {
+  view: TaskView;
+  sort: TaskSort;
+  processKey?: string;
+  dueBefore?: string;
+  cursor?: string;
+}
+
+/** One change of a task, as `GET /tasks/events` streams it. */
+export interface TaskChange {
+  id: string;
+  instanceId: string;
+  name: string;
+  state: Task['state'];
+  assignee: string | null;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface InstancePathStep {
+  elementId: string;
+  enteredAt: string;
+  leftAt?: string;
+  canceled?: true;
+}
+
+export interface OutboxMessage {
+  id: string;
+  kind: 'task-created' | 'notice';
+  to: string[];
+  unreachable: string[];
+  subject: string;
+  body: string;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+const query = (parameters: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')).toString();
+
+export const inboxApi = {
+  list: (q: TaskQuery, limit = 25) =>
+    request<{ items: TaskSummary[]; nextCursor: string | null }>('GET', `/tasks?${query({ state: 'open', view: q.view, sort: q.sort, processKey: q.processKey, dueBefore: q.dueBefore, cursor: q.cursor, limit: String(limit) })}`),
+  counts: (q: Pick<TaskQuery, 'processKey' | 'dueBefore'>) => request<TaskCounts>('GET', `/tasks/counts?${query({ processKey: q.processKey, dueBefore: q.dueBefore })}`),
+  task: (id: string) => request<TaskDetail>('GET', task(id)),
+  claim: (id: string, revision: number) => request<TaskDetail>('POST', `${task(id)}/claim`, { json: { revision } }),
+  unclaim: (id: string, revision: number) => request<TaskDetail>('POST', `${task(id)}/unclaim`, { json: { revision } }),
+  assign: (id: string, assignee: string, revision: number) => request<TaskDetail>('POST', `${task(id)}/assign`, { json: { assignee, revision } }),
+  comment: (id: string, text: string) => request<{ task: TaskDetail }>('POST', `${task(id)}/comments`, { json: { text } }),
+  complete: (id: string, variables: Record<string, unknown>, revision: number) => request<TaskDetail>('POST', `${task(id)}/complete`, { json: { variables, revision } }),
+  instancePath: (instanceId: string) => request<{ path: InstancePathStep[] }>('GET', `/instances/${encodeURIComponent(instanceId)}`),
+  outbox: () => request<{ smtpConfigured: boolean; items: OutboxMessage[] }>('GET', '/notifications/outbox?limit=20'),
+};
+
+// Monitoring an instance (the instance page): its live state as the interpreter reports it, and incidents.
+
+/** One token at one element, with what it waits for. */
+export interface MonitoredActiveElement {
+  elementId: string;
+  since: string;
+  taskId?: string;
+  timerDueAt?: string;
+  message?: { name: string; correlationKey: string };
+  signal?: string;
+  loopCounter?: number;
+}
+
+export interface InstanceIncident {
+  incidentId: string;
+  elementId: string;
+  reason: string;
+  createdAt: string;
+  /** `process`, or the key of the subprocess or multi-instance run the element runs in. */
+  scopeKey: string;
+}
+
+export interface InstanceScope {
+  elementId: string;
+  parentKey: string;
+  variables: Record<string, unknown>;
+}
+
+/** `GET /instances/:id` in full. */
+export interface InstanceDetail extends Omit<Instance, 'activeElements'> {
+  startedAt: string;
+  closedAt: string | null;
+  /** The version the instance runs; absent from servers that do not tell it (the page then uses its address). */
+  processKey?: string | null;
+  version?: number | null;
+  businessKey?: string | null;
+  activeElements: MonitoredActiveElement[];
+  /** Each step also names the flow the token came by (absent at start and boundary events). */
+  path: (InstancePathStep & { flowId?: string })[];
+  incidents: InstanceIncident[];
+  scopes: Record<string, InstanceScope>;
+  terminatedBy?: string;
+}
+
+export const monitorApi = {
+  instance: (id: string) => request<InstanceDetail>('GET', `/instances/${encodeURIComponent(id)}`),
+  /** Sets `variables` in the incident's scope, then its element runs again; 409 when already resolved. */
+  resolveIncident: (instanceId: string, incidentId: string, variables?: Record<string, unknown>) =>
+    request<{ incidentId: string; resolvedAt: string }>('POST', `/instances/${encodeURIComponent(instanceId)}/incidents/${encodeURIComponent(incidentId)}/resolve`, {
+      json: variables ? { variables } : {},
+    }),
+  /** A version with its BPMN XML and graph (node names). */
+  version: (key: string, version: number) => request<ProcessVersion & { graph: { nodes: Record<string, { name?: string }> } }>('GET', `/processes/${encodeURIComponent(key)}/versions/${version}`),
 };

@@ -86,6 +86,7 @@ describe('web app: modeler and task inbox', () => {
     await screenshot(page, '02-modeleur-diagramme-valide');
     await expectAccessible(page, 'modeleur');
 
+    await page.getByLabel('Ce qui change et pourquoi').fill('Mise en service du triage');
     await page.getByRole('button', { name: 'Déployer' }).click();
     await shows(page.getByText('Processus « triage-signalement » déployé en version 1.'));
 
@@ -113,8 +114,8 @@ describe('web app: modeler and task inbox', () => {
     await screenshot(page, '04-processus');
     await expectAccessible(page, 'processus');
     await processRow.getByRole('link', { name: /Ouvrir dans le modeleur/ }).click();
-    await page.waitForURL(/\/modeler\?processus=triage-signalement&version=1$/);
-    await shows(page.getByText('Version 1 de « triage-signalement » ouverte.'));
+    await page.waitForURL(/\/modeler\?processus=triage-signalement$/);
+    await shows(page.getByText('Dernière version (1) de « triage-signalement » ouverte.'));
     await shows(page.locator('.djs-element[data-element-id="classer"]'));
     await shows(page.getByText(VALID_MESSAGE));
 
@@ -213,6 +214,10 @@ describe('web app: modeler and task inbox', () => {
     await shows(page.getByText(VALID_MESSAGE));
     await countBecomes(page.locator('button.diagnostic'), 0);
     await countBecomes(page.locator('.diagnostic-marker'), 0);
+    // Valid, but a version needs its message.
+    await shows(page.getByText('Décrivez ce qui change et pourquoi pour pouvoir déployer.'));
+    expect(await deployButton.isDisabled()).toBe(true);
+    await page.getByLabel('Ce qui change et pourquoi').fill('Condition corrigée');
     expect(await deployButton.isEnabled()).toBe(true);
     await screenshot(page, '10-modeleur-diagramme-corrige');
   });
@@ -240,8 +245,7 @@ describe('web app: modeler and task inbox', () => {
     const details = page.locator('.task-details');
     await shows(details.getByRole('button', { name: 'Prendre en charge' }));
 
-    // Right after a refresh (the next is 5 s away), the task is completed from elsewhere.
-    await page.waitForResponse((response) => response.url().includes('/api/v1/tasks?'));
+    // The task is completed from elsewhere while its page is open.
     const elsewhere = await platform.request('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { token: agentA, json: { variables: {} } });
     expect(elsewhere.status).toBe(200);
     await details.getByRole('button', { name: 'Prendre en charge' }).click();

@@ -23,11 +23,13 @@ export class VariableScope {
 
   /** Sets each variable where it lives (nearest scope that has it), else in the process scope. */
   propagate(values: Variables): void {
-    for (const [name, value] of Object.entries(values)) {
-      let holder: VariableScope = this;
-      while (!Object.hasOwn(holder.local, name) && holder.parent) holder = holder.parent;
-      holder.local[name] = value;
-    }
+    for (const [name, value] of Object.entries(values)) this.holderOf(name).local[name] = value;
+  }
+
+  /** The nearest scope, from this one out, that has `name`; else the process scope. */
+  private holderOf(name: string): VariableScope {
+    if (Object.hasOwn(this.local, name) || !this.parent) return this;
+    return this.parent.holderOf(name);
   }
 
   setLocal(values: Variables): void {

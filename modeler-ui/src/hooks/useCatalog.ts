@@ -8,13 +8,13 @@ export interface CatalogState {
   failed: boolean;
 }
 
-/** The AI activities, in the shape the compiler checks service tasks against. */
+/** The activity types (AI and built-in), in the shape the compiler checks service tasks against. */
 export function useCatalog(): CatalogState {
   const [state, setState] = useState<CatalogState>({ failed: false });
   useEffect(() => {
     let current = true;
     api.catalog().then(
-      ({ items }) => current && setState({ activities: items.map(({ type, inputs }) => ({ type, inputs })), failed: false }),
+      ({ compilerCatalog }) => current && setState({ activities: compilerCatalog, failed: false }),
       () => current && setState({ activities: [], failed: true }),
     );
     return () => {

@@ -1,9 +1,11 @@
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import type { Task } from '../api';
+import type { TaskSummary } from '../api';
 import { formatDateTime, t } from '../i18n';
+import { inboxText } from './messages';
+import { SlaBadge } from './SlaBadge';
 
 interface TaskTableProps {
-  tasks: Task[];
+  tasks: TaskSummary[];
   selectedId?: string;
   onSelect: (taskId: string) => void;
 }
@@ -15,7 +17,7 @@ export function TaskTable({ tasks, selectedId, onSelect }: TaskTableProps) {
     <Table
       className="task-table"
       caption={t.inbox.caption}
-      headers={[columns.name, columns.process, columns.businessKey, columns.groups, columns.assignee, columns.created]}
+      headers={[columns.name, columns.process, columns.businessKey, columns.assignee, inboxText.columns.due, inboxText.columns.priority, columns.created]}
       data={tasks.map((task) => [
         <button
           type="button"
@@ -27,8 +29,9 @@ export function TaskTable({ tasks, selectedId, onSelect }: TaskTableProps) {
         </button>,
         task.processKey,
         task.businessKey ?? '—',
-        task.candidateGroups.join(', ') || '—',
         task.assignee ?? t.inbox.unassigned,
+        <SlaBadge dueDate={task.dueDate} sla={task.sla} />,
+        inboxText.priority(task.priority),
         formatDateTime(task.createdAt),
       ])}
     />
