@@ -64,9 +64,11 @@ describe('reference numbers', () => {
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => before + 1 + i));
   });
 
-  it('counts per year and per process', async () => {
+  it('counts per year and per pattern: processes sharing a pattern never hand out the same reference', async () => {
     const nextYear = new Date(Date.UTC(year + 1, 5, 1));
     expect(await nextReference('afe', 'AFE-{year}-{seq:6}', nextYear)).toBe(`AFE-${year + 1}-000001`);
     expect(await nextReference('autre', 'AUT-{seq}')).toBe('AUT-1');
+    // Another process with the same pattern (a copy, a redesign under a new key) goes on from there.
+    expect(await nextReference('afe-v2', 'AFE-{year}-{seq:6}', nextYear)).toBe(`AFE-${year + 1}-000002`);
   });
 });
