@@ -66,6 +66,9 @@ function nodeFields(node: GraphNode): [string, string | undefined][] {
     case 'scriptTask':
       fields.push(['script', node.expression]);
       break;
+    case 'serviceTask':
+      if (node.taskType.startsWith('=')) fields.push(['taskType', node.taskType.slice(1).trim()]);
+      break;
     case 'callActivity':
       fields.push(['processId', feelOf(node.processKey)]);
       break;

@@ -203,7 +203,10 @@ export interface BoundaryEventNode extends NodeBase {
 export interface ServiceTaskNode extends ActivityBase {
   kind: 'serviceTask';
   element?: 'sendTask' | 'businessRuleTask' | 'scriptTask' | 'messageThrowEvent' | 'messageEndEvent';
-  /** `zeebe:taskDefinition type`: the Temporal activity type that runs the task. */
+  /**
+   * `zeebe:taskDefinition type`: the Temporal activity type that runs the task. One starting
+   * with `=` is a FEEL expression evaluated for each job (Camunda); such jobs are external.
+   */
   taskType: string;
   /** Total attempts, from `zeebe:taskDefinition retries` (Camunda's default is 3). */
   retries: number;

@@ -5,7 +5,7 @@
  */
 import { extension, stringProperty, type ModdleElement } from '../bpmn-xml';
 import type { ServiceTaskNode } from '../graph';
-import { kindOf, label, nodeBase, readHeaders, reportUnsupported } from './common';
+import { kindOf, label, nodeBase, readHeaders } from './common';
 import type { TranslateContext } from './context';
 
 const CAMUNDA_DEFAULT_RETRIES = 3;
@@ -27,18 +27,6 @@ export function translateJob(element: ModdleElement, context: TranslateContext, 
       },
     });
     return undefined;
-  }
-  if (taskType.startsWith('=')) {
-    // Camunda computes such types per job; the graph names one activity type per task.
-    return reportUnsupported(
-      element,
-      context.report,
-      {
-        fr: 'Donnez un type de tâche fixe, sans « = » ; pour choisir entre plusieurs activités, utilisez une passerelle exclusive menant à une tâche par type.',
-        en: 'Give a fixed task type, without "="; to choose between activities, use an exclusive gateway leading to one task per type.',
-      },
-      `${kindOf(element)}, FEEL zeebe:taskDefinition type`,
-    );
   }
   const retriesText = definition ? stringProperty(definition, 'retries') : undefined;
   const retries = retriesText === undefined ? CAMUNDA_DEFAULT_RETRIES : Number(retriesText);
@@ -63,6 +51,7 @@ export function translateJob(element: ModdleElement, context: TranslateContext, 
     taskType,
     retries,
     headers: readHeaders(element),
+    // A FEEL type (`=...`) is computed per job, as in Camunda: its jobs go to the teams' workers.
     external: !context.catalog.has(taskType),
   };
 }

@@ -2,7 +2,8 @@
  * The remaining catch and throw combinations: an escalation end event caught by an
  * interrupting boundary event (the subprocess is left by the boundary event), an interrupting
  * signal boundary event on a user task (the task is canceled when the signal is broadcast), and
- * a multi-instance call activity (one called instance per item, results collected in order).
+ * a multi-instance call activity (one called instance per item, results collected in order),
+ * and a job whose type a FEEL expression computes (run by the teams' worker of that type).
  */
 import { SignalSubscriptionModel, TaskModel } from '../../platform/storage';
 import { countIn, eventually, pathIds, startInterpreterPlatform, type InterpreterPlatform } from './support';
@@ -36,6 +37,13 @@ describe('escalation end events, signal boundary events, multi-instance call act
     expect(pathIds(done)).toEqual(['start', 'which', 'review', 'withdrawn', 'withdrawn-end']);
     expect(done.variables.motif).toBe('retrait');
     expect(await TaskModel.findById(task.id).lean()).toMatchObject({ state: 'canceled' });
+  });
+
+  it('runs a job whose type is computed by FEEL on the external task queue', async () => {
+    const instanceId = await p.start('more-events', { case: 'computed', action: 'set' });
+    const done = await p.waitForStatus(instanceId, 'completed');
+    expect(done.variables.computed).toBe(true);
+    expect(p.log.calls.filter((c) => c.instanceId === instanceId).map((c) => c.type)).toEqual(['test.set']);
   });
 
   it('runs a multi-instance call activity: one called instance per item, results in item order', async () => {

@@ -3,7 +3,7 @@ import type { ServiceTaskRequest, ServiceTaskResult } from '../../../activities/
 import { addIsoDuration, parseIsoDuration } from '../../../compiler/elements/iso8601';
 import type { ServiceTaskNode, VariableMapping } from '../../../compiler/graph';
 import type { Behavior, ExecutionContext } from '../context';
-import { applyMappings } from '../feel';
+import { applyMappings, evaluateFeel } from '../feel';
 import { IncidentError } from '../incident';
 import { BPMN_ERROR_FAILURE, raise } from '../raise';
 
@@ -53,6 +53,14 @@ function bpmnErrorOf(failure: ActivityFailure): { code: string; message?: string
   return { code, ...(typeof details.errorMessage === 'string' ? { message: details.errorMessage } : {}) };
 }
 
+/** The activity type of this job: fixed, or computed by its FEEL expression (`=...`). */
+function jobType(node: ServiceTaskNode, variables: Record<string, unknown>): string {
+  if (!node.taskType.startsWith('=')) return node.taskType;
+  const type = evaluateFeel(node.taskType.slice(1), variables, node.id);
+  if (typeof type !== 'string' || type.trim() === '') throw new IncidentError(node.id, `the task type expression gave ${JSON.stringify(type)}, not an activity type`);
+  return type.trim();
+}
+
 export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
   const visible = context.scope.variables.visible();
   const variables = node.inputs.length > 0 ? applyMappings(node.inputs, visible, node.id) : visible;
@@ -69,7 +77,7 @@ export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
       ? { taskQueue: node.headers.taskQueue ?? context.externalTaskQueue, scheduleToStartTimeout: scheduleToStartTimeout(node) }
       : { heartbeatTimeout: CATALOG_HEARTBEAT_TIMEOUT }),
   });
-  const run = activities[node.taskType]!;
+  const run = activities[jobType(node, visible)]!;
   let result: ServiceTaskResult;
   try {
     result = await run({ variables, headers: node.headers, instance: { ...context.instance, elementId: node.id } });
