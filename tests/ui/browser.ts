@@ -1,7 +1,9 @@
-/** What the browser tests share: Debian's Chromium, waits, screenshots and the axe-core check. */
+/** What the browser tests share: Debian's Chromium, pages, waits, screenshots and the axe-core check. */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { source as axeSource } from 'axe-core';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ensureWebApp } from '../../scripts/web-app';
 import { DEMO_PASSWORD, eventually } from '../support/platform';
 
 export const ARTIFACTS = path.join(__dirname, '../../test-artifacts/ui');
@@ -11,6 +13,47 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+export interface BrowserSession {
+  /** A page in a context of its own (one person), French, wide; `who` labels its page errors. */
+  newPage(who?: string): Promise<Page>;
+}
+
+/**
+ * Registers the hooks every browser test file needs (call it in the `describe`): the web app
+ * built, Chromium launched once, each test's contexts closed after it, and a test failed when
+ * one of its pages threw an uncaught exception.
+ */
+export function useBrowser(options: { viewportHeight?: number } = {}): BrowserSession {
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await ensureWebApp((line) => console.log(line));
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+    const errors = pageErrors;
+    pageErrors = [];
+    expect(errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async newPage(who) {
+      const context = await browser!.newContext({ viewport: { width: 1440, height: options.viewportHeight ?? 1000 }, locale: 'fr-FR', acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on('pageerror', (error) => pageErrors.push(`${who ?? page.url()}: ${error.message}`));
+      return page;
+    },
+  };
 }
 
 /** Waits until the (first) element is visible. */

@@ -5,12 +5,10 @@
  * (the form refuses invalid JSON first), and watches the instance go through the external
  * `test.flaky` job to its end. Screenshots in test-artifacts/ui; axe-core checks the page.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ensureWebApp } from '../../scripts/web-app';
+import type { Locator } from 'playwright-core';
 import { startInterpreterPlatform, type InterpreterPlatform } from '../interpreter/support';
-import { ARTIFACTS, countBecomes, expectAccessible, launchChromium, screenshot, shows, signIn } from './browser';
+import { ARTIFACTS, countBecomes, expectAccessible, screenshot, shows, signIn, useBrowser } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -19,36 +17,15 @@ const hasFocus = (locator: Locator) => locator.evaluate((element) => (element as
 
 describe('web app: instance monitoring', () => {
   let interpreter: InterpreterPlatform;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const { newPage } = useBrowser();
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebApp((line) => console.log(line));
     interpreter = await startInterpreterPlatform();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-    pageErrors = [];
   });
 
   afterAll(async () => {
-    await browser?.close();
     await interpreter?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
 
   it('shows an incident on the diagram, resolves it with new variables and follows the instance to its end', async () => {
     await interpreter.deploy('interpreter/incidents.bpmn');

@@ -4,13 +4,12 @@
  * report, an agent of group A finds it in the inbox with the AI's proposal and completes it.
  * Screenshots of each step land in test-artifacts/ui; axe-core checks the main pages.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebApp } from '../../scripts/web-app';
+import type { Page } from 'playwright-core';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
-import { ARTIFACTS, countBecomes, expectAccessible, launchChromium, screenshot, shows, signIn } from './browser';
+import { countBecomes, expectAccessible, screenshot, shows, signIn, useBrowser } from './browser';
 
 const TRIAGE_FILE = path.join(__dirname, '../../examples/triage-signalement.bpmn');
 const VALID_MESSAGE = 'Aucune erreur : le diagramme peut être déployé.';
@@ -20,37 +19,15 @@ jest.setTimeout(180_000);
 
 describe('web app: modeler and task inbox', () => {
   let platform: TestPlatform;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  /** Uncaught exceptions in the page: none is expected. */
-  let pageErrors: string[] = [];
+  const { newPage } = useBrowser();
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebApp((line) => console.log(line));
     platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-    pageErrors = [];
   });
 
   afterAll(async () => {
-    await browser?.close();
     await platform?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
 
   async function openDiagramFile(page: Page, file: string) {
     await page.getByLabel('Ouvrir un fichier .bpmn').setInputFiles(file);

@@ -7,11 +7,10 @@
  * diagram exports as .bpmn, SVG and PNG; it deploys with a message (the draft is then done
  * with), a test instance starts and reaches the user task.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { ensureWebApp } from '../../scripts/web-app';
+import { readFileSync } from 'node:fs';
+import type { Download } from 'playwright-core';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
-import { ARTIFACTS, countBecomes, expectAccessible, launchChromium, screenshot, shows, signIn } from './browser';
+import { countBecomes, expectAccessible, screenshot, shows, signIn, useBrowser } from './browser';
 
 const VALID_MESSAGE = 'Aucune erreur : le diagramme peut être déployé.';
 
@@ -24,36 +23,15 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 describe('web app: building a process with the palette and element templates', () => {
   let platform: TestPlatform;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let pageErrors: string[] = [];
+  const { newPage } = useBrowser();
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebApp((line) => console.log(line));
     platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    expect(pageErrors).toEqual([]);
-    pageErrors = [];
   });
 
   afterAll(async () => {
-    await browser?.close();
     await platform?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
 
   it('creates, checks, saves, exports, deploys and runs a process drawn from the palette', async () => {
     const page = await newPage();

@@ -7,13 +7,12 @@
  * graph; the properties panel's FEEL editor takes over a field when `=` is typed; token
  * simulation toggles; the app switches to English and back. axe-core checks each page.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ensureWebApp } from '../../scripts/web-app';
+import type { Locator, Page } from 'playwright-core';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
-import { ARTIFACTS, countBecomes, expectAccessible, launchChromium, screenshot, shows, signIn } from './browser';
+import { countBecomes, expectAccessible, screenshot, shows, signIn, useBrowser } from './browser';
 
 // A shipped scenario (examples/): a written complaint, with AI steps and three user tasks.
 const SCENARIO_FILE = path.join(__dirname, '../../examples/reclamation-ecrite.bpmn');
@@ -26,38 +25,15 @@ jest.setTimeout(240_000);
 
 describe('web app: versions, drafts, forms, simulation and languages', () => {
   let platform: TestPlatform;
-  let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
+  const { newPage } = useBrowser();
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureWebApp((line) => console.log(line));
     platform = await startTestPlatform();
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    const errors = pageErrors;
-    pageErrors = [];
-    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await platform?.stop();
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()} ${error.message}`));
-    return page;
-  }
 
   async function signedIn(username: string, address: string): Promise<Page> {
     const page = await newPage();
