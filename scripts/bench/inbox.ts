@@ -235,7 +235,18 @@ async function main(): Promise<void> {
     };
     const samples: number[] = [];
     log(`complete → next task, ${SAMPLES} samples (+1 warm-up)...`);
-    for (let i = 0; i < SAMPLES + 1; i++) {
+    // A store too slow for the step (a scan per write at this size) ends the sampling with what it
+    // has: the figures are reported whatever they are.
+    let gaveUp: string | undefined;
+    for (let i = 0; i < SAMPLES + 1 && gaveUp === undefined; i++) {
+      try {
+        await sampleOne(i);
+      } catch (error) {
+        gaveUp = (error as Error).message;
+        log(`  stopped after ${samples.length} samples: ${gaveUp}`);
+      }
+    }
+    async function sampleOne(i: number): Promise<void> {
       const { instanceId } = await call('POST', '/api/v1/processes/bench-inbox/instances', ownerToken, { variables: { sample: i } });
       const first = await waitForTask(String(instanceId), 'premiere');
       const begin = performance.now();
@@ -246,12 +257,15 @@ async function main(): Promise<void> {
       if (i >= 1) samples.push(elapsed);
       if (i === 1) log(`  (first sample: completion answered in ${answered.toFixed(0)} ms, next task stored after ${elapsed.toFixed(0)} ms)`);
     }
-    const completeP50 = percentile(samples, 50);
-    log(`  complete → next task stored for the inbox: p50 ${completeP50.toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms (+ one inbox query to list it)`);
+    // No sample at all (the next task never came in time): null, and the target is missed.
+    const completeP50 = samples.length > 0 ? percentile(samples, 50) : null;
+    if (completeP50 !== null) {
+      log(`  complete → next task stored for the inbox: p50 ${completeP50.toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms over ${samples.length} samples (+ one inbox query to list it)`);
+    }
 
-    const verdict = (value: number, target: number) => (value <= target ? 'met' : 'MISSED');
+    const verdict = (value: number | null, target: number) => (value !== null && value <= target ? 'met' : 'MISSED');
     log(`targets: inbox p95 ≤ ${TARGETS.inboxP95} ms: ${verdict(headline.p95, TARGETS.inboxP95)}; complete → next p50 ≤ ${TARGETS.completeToNextP50} ms: ${verdict(completeP50, TARGETS.completeToNextP50)}`);
-    figuresLine = JSON.stringify({ inbox_p50_ms: round1(headline.p50), inbox_p95_ms: round1(headline.p95), complete_to_next_p50_ms: round1(completeP50) });
+    figuresLine = JSON.stringify({ inbox_p50_ms: round1(headline.p50), inbox_p95_ms: round1(headline.p95), complete_to_next_p50_ms: completeP50 === null ? null : round1(completeP50) });
   } finally {
     if (server) {
       server.closeAllConnections();
