@@ -8,7 +8,7 @@
  * condition, join waiting only for tokens that can still arrive). Real diagrams on the real
  * Temporal dev server, tasks completed through the API.
  */
-import { TaskModel } from '../../platform/storage';
+import { MessageSubscriptionModel, TaskModel } from '../../platform/storage';
 import { countIn, eventually, pathIds, startInterpreterPlatform, type InterpreterPlatform } from './support';
 
 describe('scopes: subprocesses, event subprocesses, escalations, multi-instance, inclusive gateway', () => {
@@ -58,6 +58,18 @@ describe('scopes: subprocesses, event subprocesses, escalations, multi-instance,
     expect(done.path.find((s) => s.elementId === 'work')).toMatchObject({ canceled: true });
     expect(pathIds(done)).not.toContain('end');
     expect(await TaskModel.findById(task.id).lean()).toMatchObject({ state: 'canceled' });
+    // The reminder event subprocess stopped listening when the instance ended: its subscription is gone.
+    expect(await MessageSubscriptionModel.countDocuments({ instanceId })).toBe(0);
+  });
+
+  it('withdraws the event subprocesses that still listen when the instance ends normally', async () => {
+    const instanceId = await p.start('event-subprocess', { caseId: 'ESP-2', reminders: 0 });
+    const task = await p.openTask(instanceId, 'work');
+    await eventually(async () => ((await MessageSubscriptionModel.countDocuments({ instanceId })) === 1 ? true : undefined), 'the reminder subscription');
+    expect((await p.completeTask(task.id)).status).toBe(200);
+    const done = await p.waitForStatus(instanceId, 'completed');
+    expect(pathIds(done)).toEqual(['start', 'work', 'end']);
+    expect(await MessageSubscriptionModel.countDocuments({ instanceId })).toBe(0);
   });
 
   it('catches an escalation with a non-interrupting boundary event while the subprocess goes on; an uncaught one changes nothing', async () => {

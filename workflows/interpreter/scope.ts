@@ -5,7 +5,7 @@
  * signal starts) or wait to be thrown to (error, escalation): an interrupting one cancels the
  * scope's tokens and runs in their place; a non-interrupting one runs alongside them.
  */
-import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { ExecutionContext, EventOccurrence, InstanceRuntime, ScopeRuntime, TokenStart } from './context';
 import { runToken } from './engine';
 import { JoinRegistry } from './joins';
@@ -31,6 +31,8 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
   let tokensScope = new CancellationScope();
   const listenersScope = new CancellationScope();
   const tokens = new Set<Promise<void>>();
+  /** Event subprocess listeners: withdrawn when the scope ends, and waited for, so their subscriptions are closed. */
+  const listeners: Promise<void>[] = [];
   const failures: unknown[] = [];
   let terminatedBy: string | undefined;
   let interruption: { eventSubProcessId: string; occurred: EventOccurrence } | undefined;
@@ -75,7 +77,7 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
     const start = esp?.kind === 'eventSubProcess' ? graph.nodes[esp.startNodeId] : undefined;
     if (start?.kind !== 'startEvent' || !start.trigger || start.trigger.type === 'error' || start.trigger.type === 'escalation') continue;
     const trigger = start.trigger;
-    void listenersScope
+    const listener = listenersScope
       .run(() =>
         start.interrupting === false
           ? listenRepeatedly(trigger, start.id, context, (occurred) => scope.startEventSubProcess(eventSubProcessId, occurred))
@@ -86,6 +88,7 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
       .catch((error: unknown) => {
         if (!isCancellation(error)) failures.push(error);
       });
+    listeners.push(listener);
   }
 
   for (const start of spec.starts) scope.spawn(start);
@@ -117,6 +120,8 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
     // Whatever ends the scope early (a failure, the scope itself canceled), its tokens are
     // canceled and release what they hold before the scope is gone.
     listenersScope.cancel();
+    // Patched: instances recorded before this ended without waiting, leaving the subscription record behind.
+    if (listeners.length > 0 && patched('wait-for-event-subprocess-listeners')) await CancellationScope.nonCancellable(() => Promise.all(listeners));
     if (tokens.size > 0) {
       tokensScope.cancel();
       await CancellationScope.nonCancellable(() => condition(() => tokens.size === 0));
