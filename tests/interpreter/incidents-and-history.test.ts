@@ -44,6 +44,16 @@ describe('incidents and bounded histories', () => {
     expect(p.log.calls.filter((c) => c.instanceId === instanceId && c.type === 'test.flaky')).toHaveLength(2);
   });
 
+  it('keeps the boundary timer of a job in incident running: when it fires, the token leaves by it and the incident is gone', async () => {
+    const instanceId = await p.start('incidents', { path: 'guarded', guardDelay: 'PT3S' });
+    const incident = await p.incidentAt(instanceId, 'guarded-call');
+    expect(incident.reason).toMatch(/the remote service refused the call/);
+    const done = await p.waitForStatus(instanceId, 'completed');
+    expect(pathIds(done)).toEqual(['start', 'route', 'guarded-call', 'gave-up', 'gave-up-end']);
+    expect(done.path.find((s) => s.elementId === 'guarded-call')).toMatchObject({ canceled: true });
+    expect(done.incidents ?? []).toEqual([]);
+  });
+
   it('makes a job no worker picks up within its schedule-to-start time an incident, and resumes once a worker serves it', async () => {
     const instanceId = await p.start('incidents', { path: 'unserved' });
     const incident = await p.incidentAt(instanceId, 'unserved');

@@ -14,7 +14,7 @@ import { CancellationScope, isCancellation } from '@temporalio/workflow';
 import { isActivity, type BoundaryEventNode, type GraphNode } from '../../compiler/graph';
 import { behaviorOf } from './behaviors';
 import type { EventOccurrence, ExecutionContext, Taken, Token } from './context';
-import { IncidentError } from './incident';
+import { IncidentError, retryingIncidents } from './incident';
 import { runMultiInstance } from './multi-instance';
 import { BpmnThrow } from './throws';
 import { awaitTrigger, listenRepeatedly } from './triggers';
@@ -31,10 +31,14 @@ function boundaryEventsOf(node: GraphNode, context: ExecutionContext): BoundaryE
   });
 }
 
-/** The element's own work: once, or once per item when it is a multi-instance activity. */
+/**
+ * The element's own work: once, or once per item when it is a multi-instance activity. An
+ * incident holds it here, inside the activity's scope, so its boundary events keep listening
+ * meanwhile (Camunda: a timer boundary event still fires while its task is in incident).
+ */
 function perform(node: GraphNode, context: ExecutionContext, token: Token): Promise<Taken[]> {
   if (isActivity(node) && node.multiInstance) return runMultiInstance(node, node.multiInstance, context, token);
-  return behaviorOf(node)(node, context, token);
+  return retryingIncidents(context.incidents, context.scope.variables, () => behaviorOf(node)(node, context, token));
 }
 
 /** A throw that one of this activity's boundary events catches, interrupting it. */
