@@ -131,12 +131,9 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     runtime.signals.deliver(delivery);
   });
 
-  const start: TokenStart | undefined = continued
-    ? { nodeId: continued.token.nodeId, ...(continued.token.via ? { via: continued.token.via } : {}) }
-    : (input.startNodeId ?? graph.startNodeIds[0]) !== undefined
-      ? { nodeId: (input.startNodeId ?? graph.startNodeIds[0])! }
-      : undefined;
-  if (!start) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
+  const startNodeId = continued?.token.nodeId ?? input.startNodeId ?? graph.startNodeIds[0];
+  if (startNodeId === undefined) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
+  const start: TokenStart = { nodeId: startNodeId, ...(continued?.token.via ? { via: continued.token.via } : {}) };
 
   let canceled: unknown;
   let failure: unknown;

@@ -13,16 +13,13 @@
  * no reference number (use a business key in the process, or a message start instead).
  */
 import { MONTHS, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { addIsoDuration, parseIsoCycle, parseIsoDateTime, parseIsoDuration, type IsoDuration } from '../../compiler/elements/iso8601';
 import type { ProcessGraph, TimerDefinition } from '../../compiler/graph';
 import { ProcessVersionModel } from '../../platform/storage';
 import { PROCESS_WORKFLOW, type RunProcessInput } from '../../workflows/definitions';
+import { processKeyAttribute, processVersionAttribute } from '../../workflows/search-attributes';
 import { staticValue, triggeredStartEvents } from '../instances/event-start-events';
 import type { DeployedVersion, TemporalSettings } from '../instances/start-instance';
-
-const processKeyAttribute = defineSearchAttributeKey('RouageProcessKey', SearchAttributeType.KEYWORD);
-const processVersionAttribute = defineSearchAttributeKey('RouageProcessVersion', SearchAttributeType.INT);
 
 export function timerStartScheduleId(processKey: string, startEventId: string): string {
   return `timer-start:${processKey}:${startEventId}`;

@@ -3,6 +3,7 @@
  * requests only need `credentials: 'same-origin'`; errors arrive as RFC 9457 problems.
  */
 import type { CatalogActivity, Diagnostic, LocalizedText } from '../../compiler';
+import type { ActiveElement as MonitoredActiveElement, Incident as InstanceIncident, ScopeState as InstanceScope } from '../../workflows/definitions';
 import { t } from './i18n';
 
 export type Role = 'admin' | 'owner' | 'supervisor' | 'agent';
@@ -314,40 +315,17 @@ export const inboxApi = {
 
 // Monitoring an instance (the instance page): its live state as the interpreter reports it, and incidents.
 
-/** One token at one element, with what it waits for. */
-export interface MonitoredActiveElement {
-  elementId: string;
-  since: string;
-  taskId?: string;
-  timerDueAt?: string;
-  message?: { name: string; correlationKey: string };
-  signal?: string;
-  loopCounter?: number;
-}
-
-export interface InstanceIncident {
-  incidentId: string;
-  elementId: string;
-  reason: string;
-  createdAt: string;
-  /** `process`, or the key of the subprocess or multi-instance run the element runs in. */
-  scopeKey: string;
-}
-
-export interface InstanceScope {
-  elementId: string;
-  parentKey: string;
-  variables: Record<string, unknown>;
-}
+// The interpreter's own types: the API returns the instance state as the workflow reports it.
+export type { MonitoredActiveElement, InstanceIncident, InstanceScope };
 
 /** `GET /instances/:id` in full. */
 export interface InstanceDetail extends Omit<Instance, 'activeElements'> {
   startedAt: string;
   closedAt: string | null;
-  /** The version the instance runs; absent from servers that do not tell it (the page then uses its address). */
-  processKey?: string | null;
-  version?: number | null;
-  businessKey?: string | null;
+  /** The process and version the instance runs, and its business key. */
+  processKey: string | null;
+  version: number | null;
+  businessKey: string | null;
   activeElements: MonitoredActiveElement[];
   /** Each step also names the flow the token came by (absent at start and boundary events). */
   path: (InstancePathStep & { flowId?: string })[];

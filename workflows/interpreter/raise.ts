@@ -15,23 +15,31 @@ function scopeOf(scope: ScopeRuntime, elementId: string | undefined): ScopeRunti
 }
 
 /**
- * Throws `thrown`. An interrupting catcher: a `BpmnThrow` exception travels to it. A
- * non-interrupting one (escalations only): it starts a token and the thrower goes on. None:
- * an escalation changes nothing; an error is an incident at the thrower (or, in an instance a
- * call activity started, fails it for the call activity to catch).
+ * Throws a BPMN error to its catcher (error catchers always interrupt: the compiler refuses
+ * non-interrupting ones). Uncaught, it is an incident at the thrower, or, in an instance a call
+ * activity started, the instance's failure, for the call activity to catch.
  */
-export function raise(context: ExecutionContext, thrown: Thrown): void {
+export function throwBpmnError(context: ExecutionContext, error: Omit<Thrown, 'type'>): never {
+  const thrown: Thrown = { ...error, type: 'error' };
   const catcher = catcherFor(context.graph, thrown);
-  if (!catcher) {
-    if (thrown.type === 'escalation') return;
-    if (context.hasParent) {
-      throw ApplicationFailure.nonRetryable(`BPMN error ${thrown.code} thrown at ${thrown.elementId} is not caught in the called process`, BPMN_ERROR_FAILURE, {
-        errorCode: thrown.code,
-        ...(thrown.message ? { errorMessage: thrown.message } : {}),
-      });
-    }
-    throw new IncidentError(thrown.elementId, `BPMN error "${thrown.code}" is not caught by any error boundary event or event subprocess`);
+  if (catcher) throw new BpmnThrow(thrown, catcher);
+  if (context.hasParent) {
+    throw ApplicationFailure.nonRetryable(`BPMN error ${thrown.code} thrown at ${thrown.elementId} is not caught in the called process`, BPMN_ERROR_FAILURE, {
+      errorCode: thrown.code,
+      ...(thrown.message ? { errorMessage: thrown.message } : {}),
+    });
   }
+  throw new IncidentError(thrown.elementId, `BPMN error "${thrown.code}" is not caught by any error boundary event or event subprocess`);
+}
+
+/**
+ * Throws an escalation. An interrupting catcher: a `BpmnThrow` exception travels to it. A
+ * non-interrupting one starts a token and the thrower goes on. None: nothing changes.
+ */
+export function escalate(context: ExecutionContext, escalation: Omit<Thrown, 'type'>): void {
+  const thrown: Thrown = { ...escalation, type: 'escalation' };
+  const catcher = catcherFor(context.graph, thrown);
+  if (!catcher) return;
   if (catcher.interrupting) throw new BpmnThrow(thrown, catcher);
   const occurred: EventOccurrence = { type: thrown.type, thrown };
   if (catcher.kind === 'eventSubProcess') {

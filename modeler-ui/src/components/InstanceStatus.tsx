@@ -1,23 +1,13 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import type { AlertProps } from '@codegouvfr/react-dsfr/Alert';
 import { useState } from 'react';
-import { api, type Instance, type InstanceStatusName } from '../api';
+import { api, type Instance } from '../api';
 import { usePolling } from '../hooks/usePolling';
 import { formatDateTime, t } from '../i18n';
 import { instancePath } from '../monitor/instance-path';
 import { AppLink } from './AppLink';
+import { INSTANCE_REFRESH_MS, STATUS_SEVERITY } from './instance-status';
 import { ProblemAlert } from './ProblemAlert';
 import { VariablesView } from './VariablesView';
-
-const REFRESH_MS = 2000;
-
-const BADGE: Record<InstanceStatusName, AlertProps.Severity> = {
-  running: 'info',
-  completed: 'success',
-  failed: 'error',
-  canceled: 'warning',
-  terminated: 'warning',
-};
 
 /** An instance's live state, re-read every 2 s until it ends. */
 export function InstanceStatus({ instanceId }: { instanceId: string }) {
@@ -34,7 +24,7 @@ export function InstanceStatus({ instanceId }: { instanceId: string }) {
         setError(failure);
       }
     },
-    REFRESH_MS,
+    INSTANCE_REFRESH_MS,
     running,
   );
 
@@ -51,7 +41,7 @@ export function InstanceStatus({ instanceId }: { instanceId: string }) {
           <div className="variables__row">
             <dt>{t.instance.statusLabel}</dt>
             <dd>
-              <Badge as="span" severity={BADGE[instance.status]} small>
+              <Badge as="span" severity={STATUS_SEVERITY[instance.status]} small>
                 {t.instance.status[instance.status]}
               </Badge>
             </dd>

@@ -1,7 +1,7 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import type { AlertProps } from '@codegouvfr/react-dsfr/Alert';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, monitorApi, type InstanceDetail, type InstanceStatusName, type User } from '../api';
+import { ApiError, monitorApi, type InstanceDetail, type User } from '../api';
+import { INSTANCE_REFRESH_MS, STATUS_SEVERITY } from '../components/instance-status';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { VariablesView } from '../components/VariablesView';
@@ -14,16 +14,6 @@ import type { InstanceAddress } from '../monitor/instance-path';
 import { describeActive, marksOf } from '../monitor/instance-marks';
 import { PathTable } from '../monitor/PathTable';
 import '../monitor/monitor.css';
-
-const REFRESH_MS = 2000;
-
-const BADGE: Record<InstanceStatusName, AlertProps.Severity> = {
-  running: 'info',
-  completed: 'success',
-  failed: 'error',
-  canceled: 'warning',
-  terminated: 'warning',
-};
 
 type VersionView = Awaited<ReturnType<typeof monitorApi.version>>;
 
@@ -52,7 +42,7 @@ export function InstancePage({ address, user }: { address: InstanceAddress; user
       setError(failure);
     }
   }, [instanceId]);
-  usePolling(refresh, REFRESH_MS, running);
+  usePolling(refresh, INSTANCE_REFRESH_MS, running);
 
   const processKey = instance?.processKey ?? undefined;
   const versionNumber = instance?.version ?? undefined;
@@ -101,7 +91,7 @@ export function InstancePage({ address, user }: { address: InstanceAddress; user
             <div className="variables__row">
               <dt>{t.instance.statusLabel}</dt>
               <dd data-testid="instance-status">
-                <Badge as="span" severity={BADGE[instance.status]} small>
+                <Badge as="span" severity={STATUS_SEVERITY[instance.status]} small>
                   {t.instance.status[instance.status]}
                 </Badge>
                 {instance.incidents.length > 0 && (

@@ -12,7 +12,7 @@ import type {
 } from '../../../compiler/graph';
 import type { Behavior } from '../context';
 import { applyMappings } from '../feel';
-import { raise } from '../raise';
+import { escalate, throwBpmnError } from '../raise';
 import { broadcastSignal } from '../signals';
 import { applyOccurrence } from './catch-events';
 
@@ -38,13 +38,12 @@ export const terminateEndEvent: Behavior<TerminateEndEventNode> = async (node, c
 export const intermediateThrowEvent: Behavior<IntermediateThrowEventNode> = async (node) => node.outgoing;
 
 export const errorEndEvent: Behavior<ErrorEndEventNode> = async (node, context) => {
-  raise(context, { type: 'error', code: node.errorCode, elementId: node.id, ...(node.errorMessage ? { message: node.errorMessage } : {}) });
-  return [];
+  throwBpmnError(context, { code: node.errorCode, elementId: node.id, ...(node.errorMessage ? { message: node.errorMessage } : {}) });
 };
 
 /** Uncaught or caught by a non-interrupting catcher, the token goes on (intermediate) or ends (end event). */
 export const escalationThrowEvent: Behavior<EscalationThrowEventNode> = async (node, context) => {
-  raise(context, { type: 'escalation', code: node.escalationCode, elementId: node.id });
+  escalate(context, { code: node.escalationCode, elementId: node.id });
   return node.end ? [] : node.outgoing;
 };
 

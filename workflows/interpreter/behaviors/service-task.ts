@@ -5,7 +5,7 @@ import type { ServiceTaskNode, VariableMapping } from '../../../compiler/graph';
 import type { Behavior, ExecutionContext } from '../context';
 import { applyMappings, evaluateFeel } from '../feel';
 import { IncidentError } from '../incident';
-import { BPMN_ERROR_FAILURE, raise } from '../raise';
+import { BPMN_ERROR_FAILURE, throwBpmnError } from '../raise';
 
 type ServiceTaskActivity = (request: ServiceTaskRequest) => Promise<ServiceTaskResult>;
 
@@ -86,10 +86,7 @@ export const serviceTask: Behavior<ServiceTaskNode> = async (node, context) => {
     if (isCancellation(error)) throw error;
     if (error instanceof ActivityFailure) {
       const bpmnError = bpmnErrorOf(error);
-      if (bpmnError) {
-        raise(context, { type: 'error', elementId: node.id, ...bpmnError });
-        return []; // not reached: raise throws for errors
-      }
+      if (bpmnError) throwBpmnError(context, { elementId: node.id, ...bpmnError });
       if (error.cause instanceof TimeoutFailure && error.cause.timeoutType === 'SCHEDULE_TO_START') {
         const queue = node.headers.taskQueue ?? context.externalTaskQueue;
         throw new IncidentError(node.id, `no worker took the ${node.taskType} job on task queue ${queue} in time: start a worker for it, then resolve the incident`);

@@ -15,7 +15,7 @@ import { PROCESS_WORKFLOW, type RunProcessInput, type RunProcessResult } from '.
 import type { Behavior } from '../context';
 import { applyMappings, resolveValue } from '../feel';
 import { IncidentError } from '../incident';
-import { BPMN_ERROR_FAILURE, raise } from '../raise';
+import { BPMN_ERROR_FAILURE, throwBpmnError } from '../raise';
 import { runScope } from '../scope';
 import { VariableScope } from '../variables';
 import { applyResult } from './service-task';
@@ -89,7 +89,7 @@ export const callActivity: Behavior<CallActivityNode> = async (node, context) =>
     const cause = error instanceof ChildWorkflowFailure ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_FAILURE) {
       const details = (cause.details?.[0] ?? {}) as { errorCode?: string; errorMessage?: string };
-      raise(context, { type: 'error', code: details.errorCode ?? cause.message, elementId: node.id, ...(details.errorMessage ? { message: details.errorMessage } : {}) });
+      throwBpmnError(context, { code: details.errorCode ?? cause.message, elementId: node.id, ...(details.errorMessage ? { message: details.errorMessage } : {}) });
     }
     throw new IncidentError(node.id, `the called process "${processKey}" failed: ${cause?.message ?? (error as Error).message}`);
   }
