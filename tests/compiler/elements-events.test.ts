@@ -4,24 +4,8 @@
  * catch events; error, signal and escalation boundary events; and the diagnostics of events
  * that cannot run as drawn.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { compilerCatalog } from '../../activities/catalog';
-import { compile, type Diagnostic, type ProcessGraph } from '../../compiler';
-
-const fixture = (name: string) => readFileSync(path.join(__dirname, '../fixtures/bpmn/elements', name), 'utf8');
-const catalog = compilerCatalog();
-
-/** The errors of the given rules, as "ruleId elementId" (other rules are other tests' business). */
-function errorsOf(diagnostics: Diagnostic[], ruleIds: string[]): string[] {
-  return diagnostics.filter((d) => d.severity === 'error' && ruleIds.includes(d.ruleId)).map((d) => `${d.ruleId} ${d.elementId}`);
-}
-
-async function graphOf(name: string): Promise<ProcessGraph> {
-  const { graph, diagnostics } = await compile(fixture(name), { catalog });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return graph!;
-}
+import { compile } from '../../compiler';
+import { catalog, errorsOf, fixture, graphOf } from './elements-support';
 
 describe('start events', () => {
   it('compiles a message start event beside a none start event; only the none one starts new instances by default', async () => {

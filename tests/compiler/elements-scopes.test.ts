@@ -3,24 +3,11 @@
  * event-based gateways; how rules walk them (successors, reachability per scope); and the
  * graph's determinism (document order).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { compilerCatalog } from '../../activities/catalog';
-import { compile, type Diagnostic, type ProcessGraph } from '../../compiler';
+import { compile } from '../../compiler';
+import { catalog, errorsOf, fixture, graphOf } from './elements-support';
 import { reachable, successors } from '../../compiler/rules/walk';
-
-const fixture = (name: string) => readFileSync(path.join(__dirname, '../fixtures/bpmn/elements', name), 'utf8');
-const catalog = compilerCatalog();
-
-function errorsOf(diagnostics: Diagnostic[], ruleIds: string[]): string[] {
-  return diagnostics.filter((d) => d.severity === 'error' && ruleIds.includes(d.ruleId)).map((d) => `${d.ruleId} ${d.elementId}`);
-}
-
-async function graphOf(name: string): Promise<ProcessGraph> {
-  const { graph, diagnostics } = await compile(fixture(name), { catalog });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return graph!;
-}
 
 describe('embedded subprocess', () => {
   it('compiles the subprocess with its mappings, start event and boundary event; its content names it as scope', async () => {

@@ -3,23 +3,8 @@
  * undefined tasks, user task schedule and priority, call activities and multi-instance; and
  * the diagnostics of those that cannot run as drawn.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { compilerCatalog } from '../../activities/catalog';
-import { compile, type Diagnostic, type ProcessGraph } from '../../compiler';
-
-const fixture = (name: string) => readFileSync(path.join(__dirname, '../fixtures/bpmn/elements', name), 'utf8');
-const catalog = compilerCatalog();
-
-function errorsOf(diagnostics: Diagnostic[], ruleIds: string[]): string[] {
-  return diagnostics.filter((d) => d.severity === 'error' && ruleIds.includes(d.ruleId)).map((d) => `${d.ruleId} ${d.elementId}`);
-}
-
-async function compiled(name: string): Promise<{ graph: ProcessGraph; diagnostics: Diagnostic[] }> {
-  const { graph, diagnostics } = await compile(fixture(name), { catalog });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return { graph: graph!, diagnostics };
-}
+import { compile } from '../../compiler';
+import { catalog, compiled, errorsOf, fixture } from './elements-support';
 
 describe('job-based tasks', () => {
   it('compiles a send task as a job with its inputs', async () => {
