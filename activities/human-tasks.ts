@@ -3,7 +3,7 @@
  * token reaches a user task, close it when the workflow has taken the completion (or was
  * canceled). Both are idempotent, since Temporal retries activities.
  */
-import { DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, OPEN_TASK_STATES, TaskModel } from '../platform/storage';
+import { DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, noteTaskChanged, TaskModel, updateOpenTask } from '../platform/storage';
 import type { CloseUserTaskRequest, OpenUserTaskRequest } from './contracts';
 import { writeToOutbox } from './notifications/outbox';
 import { optedInCandidates } from './notifications/recipients';
@@ -55,6 +55,8 @@ export async function openUserTask(request: OpenUserTaskRequest): Promise<void> 
     form: await formOf(request.form),
     history: [{ at: new Date(), by: null, action: 'created', ...(request.assignee ? { assignee: request.assignee } : {}) }],
   });
+  // Noted even when it existed: a retry may follow a crash between the insert and the note.
+  await noteTaskChanged(request.taskId);
   await notifyCandidates(request, dueDate);
 }
 
@@ -78,16 +80,15 @@ async function notifyCandidates(request: OpenUserTaskRequest, dueDate: Date | nu
 
 export async function closeUserTask(request: CloseUserTaskRequest): Promise<void> {
   const now = new Date();
-  await TaskModel.updateOne(
-    { _id: request.taskId, state: { $in: OPEN_TASK_STATES } },
-    {
-      $set: {
-        state: request.state,
-        ...(request.state === 'completed' ? { completedBy: request.by ?? null, completedAt: now, result: request.result ?? {} } : {}),
-      },
-      // A closed task's revision moves on, so a client holding the open one gets 409, not a no-op.
-      $inc: { revision: 1 },
-      $push: { history: { at: now, by: request.by ?? null, action: request.state } },
+  const closed = await updateOpenTask(request.taskId, {
+    $set: {
+      state: request.state,
+      ...(request.state === 'completed' ? { completedBy: request.by ?? null, completedAt: now, result: request.result ?? {} } : {}),
     },
-  );
+    // A closed task's revision moves on, so a client holding the open one gets 409, not a no-op.
+    $inc: { revision: 1 },
+    $push: { history: { at: now, by: request.by ?? null, action: request.state } },
+  });
+  // Already closed (by the API, at once): noted again, as a retry may follow a crash before the note.
+  if (!closed) await noteTaskChanged(request.taskId);
 }

@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { aiPolicyOf, aiRuntimeFromConfig, compilerCatalog } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createApp } from './app';
+import { inboxIndex } from './tasks/inbox-index';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './auth/demo-accounts';
 import { oidcSettingsOf } from './auth/oidc';
 import { deployExamples } from './examples';
@@ -43,7 +44,14 @@ async function main(): Promise<void> {
     });
   }
   const server = app.listen(config.PORT, () => console.log(`api: listening on http://localhost:${config.PORT}`));
+  // Loaded now rather than by the first agent to open the inbox.
+  const indexStarted = Date.now();
+  inboxIndex
+    .ready()
+    .then(() => console.log(`api: inbox index loaded in ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`))
+    .catch((error: unknown) => console.error(`api: the inbox index did not load (the first inbox request retries): ${String(error)}`));
   const shutdown = () => {
+    inboxIndex.stop();
     server.close(() => void mongoose.disconnect().then(() => connection.close()).finally(() => process.exit(0)));
     // Live task streams (SSE) never end by themselves: close them so the server can stop.
     server.closeAllConnections();

@@ -4,7 +4,8 @@
  * records are closed here too, so inboxes are right at once. Both closes are idempotent.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { MessageSubscriptionModel, OPEN_TASK_STATES, SignalSubscriptionModel, TaskModel } from '../../platform/storage';
+import { MessageSubscriptionModel, SignalSubscriptionModel, updateOpenTask } from '../../platform/storage';
+import { inboxIndex } from '../tasks/inbox-index';
 import { problems } from '../problems';
 import { findInstance } from './find-instance';
 
@@ -23,11 +24,14 @@ export async function cancelInstance(client: Client, instanceId: string, cancele
     throw error;
   }
   const now = new Date();
-  const closed = await TaskModel.updateMany(
-    { instanceId, state: { $in: OPEN_TASK_STATES } },
-    { $set: { state: 'canceled' }, $push: { history: { at: now, by: canceledBy, action: 'canceled' } } },
-  );
+  // The inbox index knows the instance's open tasks (the store would read every task to find them).
+  await inboxIndex.ready();
+  let tasksCanceled = 0;
+  for (const taskId of inboxIndex.openTasksOf(instanceId)) {
+    const closed = await updateOpenTask(taskId, { $set: { state: 'canceled' }, $inc: { revision: 1 }, $push: { history: { at: now, by: canceledBy, action: 'canceled' } } });
+    if (closed) tasksCanceled += 1;
+  }
   await MessageSubscriptionModel.deleteMany({ instanceId });
   await SignalSubscriptionModel.deleteMany({ instanceId });
-  return { instanceId, status: 'canceling' as const, canceledBy, tasksCanceled: closed.modifiedCount };
+  return { instanceId, status: 'canceling' as const, canceledBy, tasksCanceled };
 }

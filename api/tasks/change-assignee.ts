@@ -4,7 +4,7 @@
  * they saw. (FerretDB 1.x findOneAndUpdate is not atomic: a conditional update alone let two
  * concurrent claims both succeed. The insert of a unique _id is.)
  */
-import { insertOnce, OPEN_TASK_STATES, TaskModel, TaskRevisionModel, type TaskRecord } from '../../platform/storage';
+import { insertOnce, TaskRevisionModel, updateOpenTask, type TaskRecord } from '../../platform/storage';
 import { problems } from '../problems';
 import { loadTask } from './load-task';
 import { presentTask } from './present-task';
@@ -39,12 +39,9 @@ export async function arbitrate(task: TaskRecord, action: ArbitratedAction, by: 
 export async function changeAssignee(task: TaskRecord, change: { assignee: string | null; action: AssigneeAction; by: string }): Promise<TaskRecord> {
   const at = new Date();
   const revision = await arbitrate(task, change.action, change.by, change.assignee, at);
-  await TaskModel.updateOne(
-    { _id: task._id, state: { $in: OPEN_TASK_STATES } },
-    {
-      $set: { assignee: change.assignee, state: change.assignee ? 'assigned' : 'created', revision: revision + 1 },
-      $push: { history: { at, by: change.by, action: change.action, ...(change.assignee ? { assignee: change.assignee } : {}) } },
-    },
-  );
+  await updateOpenTask(task._id, {
+    $set: { assignee: change.assignee, state: change.assignee ? 'assigned' : 'created', revision: revision + 1 },
+    $push: { history: { at, by: change.by, action: change.action, ...(change.assignee ? { assignee: change.assignee } : {}) } },
+  });
   return loadTask(task._id);
 }

@@ -3,7 +3,7 @@
  * comment it, open or closed. A comment changes no revision: it conflicts with nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { TaskModel } from '../../platform/storage';
+import { updateTask } from '../../platform/storage';
 import type { CurrentUser } from '../auth/current-user';
 import { problems } from '../problems';
 import { loadTask } from './load-task';
@@ -15,6 +15,6 @@ export async function commentTask(user: CurrentUser, taskId: string, text: strin
   if (!canSee(user, task)) throw problems.forbidden(`Task ${taskId} is not yours to see, so you cannot comment it: it is for ${task.candidateGroups.join(', ') || task.assignee || 'others'}.`);
   const at = new Date();
   const comment = { id: randomUUID(), at, by: user.username, text };
-  await TaskModel.updateOne({ _id: taskId }, { $push: { comments: comment, history: { at, by: user.username, action: 'commented', comment: text } } });
+  await updateTask(taskId, { $push: { comments: comment, history: { at, by: user.username, action: 'commented', comment: text } } });
   return { comment, task: presentTask(await loadTask(taskId)) };
 }

@@ -5,7 +5,7 @@
  * open, then close the record.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { OPEN_TASK_STATES, TaskModel } from '../../platform/storage';
+import { updateOpenTask, updateTask } from '../../platform/storage';
 import { completeUserTaskUpdate } from '../../workflows/definitions';
 import type { CurrentUser } from '../auth/current-user';
 import { taskFormOf } from '../forms/task-form';
@@ -44,7 +44,7 @@ export async function completeTask(client: Client, user: CurrentUser, taskId: st
     await client.workflow.getHandle(task.instanceId).executeUpdate(completeUserTaskUpdate, { args: [{ taskId, variables, completedBy: user.username }] });
   } catch (error) {
     // The revision was won for nothing: move the record past it, so the next change can win the next one.
-    await TaskModel.updateOne({ _id: taskId, revision }, { $set: { revision: revision + 1 } });
+    await updateTask(taskId, { $set: { revision: revision + 1 } });
     if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
       const current = await loadTask(taskId);
       throw problems.conflict(`Task ${taskId} is no longer open in its instance (${current.state}); nothing was changed. Refresh your inbox.`, {
@@ -55,12 +55,9 @@ export async function completeTask(client: Client, user: CurrentUser, taskId: st
   }
   // The workflow closes the record too (durably); closing it here makes the answer current.
   const now = new Date();
-  await TaskModel.updateOne(
-    { _id: taskId, state: { $in: OPEN_TASK_STATES } },
-    {
-      $set: { state: 'completed', assignee: task.assignee ?? user.username, completedBy: user.username, completedAt: now, result: variables, revision: revision + 1 },
-      $push: { history: { at: now, by: user.username, action: 'completed' } },
-    },
-  );
+  await updateOpenTask(taskId, {
+    $set: { state: 'completed', assignee: task.assignee ?? user.username, completedBy: user.username, completedAt: now, result: variables, revision: revision + 1 },
+    $push: { history: { at: now, by: user.username, action: 'completed' } },
+  });
   return presentTask(await loadTask(taskId));
 }

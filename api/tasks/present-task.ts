@@ -2,7 +2,7 @@ import type { TaskRecord } from '../../platform/storage';
 import { slaOf } from './sla';
 
 /** A task in a list: what the inbox table shows and sorts on (no case data). */
-export function presentTaskSummary(task: Omit<TaskRecord, 'variables' | 'history' | 'comments' | 'result' | 'form'>, now = new Date()) {
+export function presentTaskSummary(task: Omit<TaskRecord, 'variables' | 'history' | 'comments' | 'result' | 'form' | 'headers'>, now = new Date()) {
   return {
     id: task._id,
     instanceId: task.instanceId,

@@ -10,6 +10,7 @@ import { changeAssignee } from './change-assignee';
 import { commentTask } from './comment-task';
 import { completeTask } from './complete-task';
 import { assertOpen, loadTask } from './load-task';
+import { inboxIndex } from './inbox-index';
 import { presentTask } from './present-task';
 import { assertRevision, etagOf, expectedRevision } from './revision';
 import { TaskEventHub } from './task-events';
@@ -28,9 +29,9 @@ async function withForm<T extends { form: unknown }>(presented: T): Promise<T> {
   return form ? { ...presented, form } : presented;
 }
 
-export function tasksRouter(client: Client, options: { eventsIntervalMs?: number } = {}): Router {
+export function tasksRouter(client: Client): Router {
   const router = Router();
-  const events = new TaskEventHub(options.eventsIntervalMs);
+  const events = new TaskEventHub(inboxIndex);
 
   router.get('/', async (req, res) => {
     res.json(await listTasks(currentUser(res), parseRequest(taskListSchema, req.query)));

@@ -4,6 +4,10 @@ import type { CurrentUser } from '../auth/current-user';
 
 const OVERSEERS = ['admin', 'supervisor'] as const;
 
+/** The inbox tabs: everything the user may see, their tasks, their groups' tasks, the unassigned ones they could claim. */
+export const TASK_VIEWS = ['all', 'mine', 'groups', 'unassigned'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
 type Assignment = Pick<TaskRecord, 'assignee' | 'candidateUsers' | 'candidateGroups'>;
 
 export function isOverseer(user: Pick<CurrentUser, 'roles'>): boolean {

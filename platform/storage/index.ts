@@ -9,6 +9,8 @@ export { PseudonymMappingModel } from './pseudonym-mapping';
 export { MessageModel, type MessageRecord } from './message';
 export { MessageSubscriptionModel, type MessageSubscriptionRecord } from './message-subscription';
 export { TaskRevisionModel } from './task-revision';
+export { noteTaskChanged } from './task-change';
+export { updateOpenTask, updateTask } from './task-writes';
 export { ProcessSummaryModel, type ProcessSummaryRecord } from './process-summary';
 export { ProcessDraftModel, type ProcessDraftRecord } from './process-draft';
 export { DraftRevisionModel } from './draft-revision';

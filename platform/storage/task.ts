@@ -1,6 +1,7 @@
 /**
  * Human task records: the inbox. Written by the worker's human-task activities (opened, closed)
- * and by the API (claims, assignments, comments, completion). Ids are derived from instance +
+ * and by the API (claims, assignments, comments, completion), always through task-writes.ts (or
+ * followed by noteTaskChanged), so the inbox index of every API process hears of it. Ids are derived from instance +
  * element + occurrence, so a retried activity never opens a second task.
  */
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
@@ -76,9 +77,10 @@ const taskSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 );
-// The inbox queries (api/tasks/task-query.ts). Each tab filters on state, then on one of the
-// visibility fields, and sorts by one of creation / due date / priority (then _id, the cursor's
-// tie-breaker), so each (field, sort) pair has its index:
+// The store's inbox queries (api/tasks/task-query.ts: lists of closed tasks, and the open tasks
+// the inbox index loads; on MongoDB, FerretDB 1.x uses no index but _id's). Each tab filters on
+// state, then on one of the visibility fields, and sorts by one of creation / due date /
+// priority (then _id, the cursor's tie-breaker), so each (field, sort) pair has its index:
 // "my groups" and its counter — candidateGroups (multikey) + sort.
 taskSchema.index({ state: 1, candidateGroups: 1, createdAt: -1, _id: -1 });
 taskSchema.index({ state: 1, candidateGroups: 1, dueSort: 1, _id: 1 });
@@ -93,8 +95,6 @@ taskSchema.index({ state: 1, processKey: 1, createdAt: -1 });
 taskSchema.index({ state: 1, dueSort: 1, _id: 1 });
 // Closing an instance's tasks, and the case page.
 taskSchema.index({ instanceId: 1 });
-// The live-refresh poller (api/tasks/task-events.ts): tasks changed since its last look.
-taskSchema.index({ updatedAt: 1 });
 
 export type TaskRecord = InferSchemaType<typeof taskSchema> & { _id: string };
 export const TaskModel = mongoose.model('Task', taskSchema);

@@ -1,7 +1,7 @@
 /**
  * Live refresh: `GET /api/v1/tasks/events` streams a change of each task the listener may see
- * within about a second (the poller reads MongoDB; FerretDB has no change streams), and nothing
- * about tasks it may not see.
+ * within seconds (the inbox index hears them; FerretDB has no change streams), and nothing about
+ * tasks it may not see.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

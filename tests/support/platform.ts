@@ -12,6 +12,7 @@ import mongoose from 'mongoose';
 import { localAiRuntime, type AiRuntime } from '../../activities';
 import type { Express } from 'express';
 import { createApp, type AppOptions } from '../../api/app';
+import { inboxIndex } from '../../api/tasks/inbox-index';
 import { seedDemoAccounts } from '../../api/auth/demo-accounts';
 import { createWorker } from '../../worker/create-worker';
 import { webAppDistDir } from '../../scripts/web-app';
@@ -131,6 +132,7 @@ export async function startTestPlatform(options: { worker?: boolean; ai?: AiRunt
     async stop() {
       await platform.stopWorker();
       await new Promise((resolve) => server.close(resolve));
+      inboxIndex.stop();
       await connection.close();
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
