@@ -45,6 +45,8 @@ export interface OpenUserTaskRequest {
   priority?: number;
   /** `zeebe:taskHeaders` of the user task. */
   headers?: Record<string, string>;
+  /** The workflow tells the candidates with notifyTaskCandidates (instances started before it did: openUserTask tells them). */
+  notifySeparately?: boolean;
 }
 
 export interface CloseUserTaskRequest {
@@ -57,6 +59,8 @@ export interface CloseUserTaskRequest {
 /** The activities the workflow calls besides the service-task types. */
 export interface HumanTaskActivities {
   openUserTask(request: OpenUserTaskRequest): Promise<void>;
+  /** Writes the "new task" notification of the candidates who opted in to the outbox. */
+  notifyTaskCandidates(request: OpenUserTaskRequest): Promise<void>;
   closeUserTask(request: CloseUserTaskRequest): Promise<void>;
 }
 

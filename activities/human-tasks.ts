@@ -57,11 +57,16 @@ export async function openUserTask(request: OpenUserTaskRequest): Promise<void> 
   });
   // Noted even when it existed: a retry may follow a crash between the insert and the note.
   await noteTaskChanged(request.taskId);
-  await notifyCandidates(request, dueDate);
+  if (!request.notifySeparately) await notifyTaskCandidates(request);
 }
 
-/** Tells the candidates who opted in (insert-once too: a retry after a crash sends one message). */
-async function notifyCandidates(request: OpenUserTaskRequest, dueDate: Date | null): Promise<void> {
+/**
+ * Tells the candidates who opted in (insert-once too: a retry after a crash sends one message).
+ * Its own activity, which the workflow runs beside the next steps: finding who opted in reads
+ * the users, and the task is open for agents before that is done.
+ */
+export async function notifyTaskCandidates(request: OpenUserTaskRequest): Promise<void> {
+  const dueDate = dateOrNull(request.dueDate);
   const to = await optedInCandidates(request.candidateUsers, request.candidateGroups, request.assignee ?? null);
   if (to.length === 0) return;
   const due = dueDate ? ` Échéance : ${dueDate.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}.` : '';

@@ -5,7 +5,7 @@
 import type { AiRuntime } from './ai-runtime';
 import { runAiActivity } from './ai/run-ai-activity';
 import type { HumanTaskActivities, ServiceTaskRequest } from './contracts';
-import { closeUserTask, openUserTask } from './human-tasks';
+import { closeUserTask, notifyTaskCandidates, openUserTask } from './human-tasks';
 import { callActivityActivities } from './called-process';
 import { messageActivities } from './messages';
 import { notify, NOTIFY_TASK_TYPE } from './notifications/notify';
@@ -17,7 +17,7 @@ export interface ActivityOptions {
 }
 
 export function createActivities(ai: AiRuntime, options: ActivityOptions) {
-  const humanTasks: HumanTaskActivities = { openUserTask, closeUserTask };
+  const humanTasks: HumanTaskActivities = { openUserTask, notifyTaskCandidates, closeUserTask };
   const activities: Record<string, (...args: never[]) => Promise<unknown>> = { ...humanTasks };
   Object.assign(activities, messageActivities, signalActivities(options.externalTaskQueue), callActivityActivities);
   activities[NOTIFY_TASK_TYPE] = notify;

@@ -52,7 +52,7 @@ const CONTINUED_PATH_STEPS = 100;
 export async function runProcess(input: RunProcessInput): Promise<RunProcessResult> {
   const { graph, continued } = input;
   const state: InstanceState = { variables: { ...input.variables }, active: [], path: [...(continued?.path ?? [])] };
-  const humanTasks: HumanTaskRegistry = { open: new Map(), completions: new Map(), closing: new Set() };
+  const humanTasks: HumanTaskRegistry = { open: new Map(), completions: new Map(), beside: new Set() };
   const occurrences = new Map<string, number>(Object.entries(continued?.occurrences ?? {}));
   const incidents = new IncidentRegistry(state);
   const processVariables = new VariableScope('process', state.variables);
@@ -149,8 +149,8 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   if (humanTasks.open.size > 0) {
     await CancellationScope.nonCancellable(() => Promise.all([...humanTasks.open.keys()].map((taskId) => closeUserTask({ taskId, state: 'canceled' }))));
   }
-  // Completed tasks' records still being closed (behaviors/user-task.ts): done before the instance ends or continues.
-  if (humanTasks.closing.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.closing));
+  // Human-task side work still running (behaviors/user-task.ts): done before the instance ends or continues.
+  if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
   if (canceled !== undefined) throw canceled;
   if (failure instanceof IncidentError) {
     throw ApplicationFailure.nonRetryable(failure.message, 'Incident', { elementId: failure.elementId, reason: failure.reason });

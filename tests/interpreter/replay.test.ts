@@ -8,7 +8,10 @@
  *   The histories named after fixtures of tests/fixtures/bpmn/interpreter (subprocess-…,
  *   call-parent-…) were recorded with the interpreter of scopes (subprocesses, event
  *   subprocesses, errors, escalations, multi-instance, inclusive gateway, call activities,
- *   incidents) by `RECORD_HISTORIES=1 npx jest tests/interpreter/replay -t scopes`.
+ *   incidents) by `RECORD_HISTORIES=1 npx jest tests/interpreter/replay -t "call activities and incidents"`;
+ *   those with user tasks were recorded again once the tasks' side work (telling candidates,
+ *   the backup close) ran beside the next steps (patch `human-task-side-work-beside-next-steps`):
+ *   both kinds of running instances must go on.
  * - fresh histories of the new elements, replayed right after they run.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -8,12 +8,15 @@ import type { SignalRegistry } from './signals';
 import type { Thrown } from './throws';
 import type { VariableScope } from './variables';
 
-/** Open user tasks of the instance, the completions the update handler accepted, and the closes still running. */
+/** Open user tasks of the instance, the completions the update handler accepted, and the side work still running. */
 export interface HumanTaskRegistry {
   open: Map<string, { elementId: string }>;
   completions: Map<string, CompleteUserTaskInput>;
-  /** Records of completed tasks being closed beside the next steps: the instance waits for them before it ends. */
-  closing: Set<Promise<void>>;
+  /**
+   * Activities that run beside the next steps (closing a completed task's record, telling a new
+   * task's candidates): the instance waits for them before it ends or continues as new.
+   */
+  beside: Set<Promise<void>>;
 }
 
 /** What already happened to a catch event before a token reached it (event-based gateway, boundary and start events). */

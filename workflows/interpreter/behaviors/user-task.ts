@@ -2,7 +2,7 @@ import { CancellationScope, condition, isCancellation, patched, proxyActivities 
 import type { HumanTaskActivities, OpenUserTaskRequest } from '../../../activities/contracts';
 import { parseIsoDateTime } from '../../../compiler/elements/iso8601';
 import type { UserTaskNode, ValueSource } from '../../../compiler/graph';
-import type { Behavior } from '../context';
+import type { Behavior, ExecutionContext } from '../context';
 import { applyMappings, resolveIdList, resolveValue, type Variables } from '../feel';
 import { IncidentError } from '../incident';
 import { applyResult } from './service-task';
@@ -33,6 +33,23 @@ function resolvePriority(source: ValueSource | undefined, variables: Variables, 
 /** Task ids are derived, never random, so a retried activity never opens a second task. */
 export function userTaskId(instanceId: string, elementId: string, occurrence: number): string {
   return `${instanceId}:${elementId}:${occurrence}`;
+}
+
+/**
+ * Since this patch, the side work of a user task runs beside the next steps instead of before
+ * them: telling the candidates of a new task (finding who opted in reads the users), and the
+ * workflow's close of a completed task's record (the API closed it when it sent the completion;
+ * this one is the durable backup for an API that died in between). An agent's completion, and
+ * the next task, no longer wait for either. Instances recorded before keep the old order.
+ */
+const SIDE_WORK_BESIDE = 'human-task-side-work-beside-next-steps';
+
+/** Runs `work` beside the token: the instance waits for it before it ends (process-instance.ts). */
+function runBeside(context: ExecutionContext, work: Promise<void>): void {
+  const { beside } = context.humanTasks;
+  beside.add(work);
+  const done = () => void beside.delete(work);
+  void work.then(done, done);
 }
 
 /**
@@ -69,8 +86,10 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
   // between, and the activity then runs again after its timeout).
   humanTasks.open.set(taskId, { elementId: node.id });
   token.active.taskId = taskId;
+  const sideWorkBeside = patched(SIDE_WORK_BESIDE);
   // Not cancellable: once asked for, the record exists, and the close below must follow it.
-  await CancellationScope.nonCancellable(() => humanTaskActivities.openUserTask(request));
+  await CancellationScope.nonCancellable(() => humanTaskActivities.openUserTask({ ...request, ...(sideWorkBeside ? { notifySeparately: true } : {}) }));
+  if (sideWorkBeside) runBeside(context, CancellationScope.nonCancellable(() => humanTaskActivities.notifyTaskCandidates(request)));
 
   try {
     await condition(() => humanTasks.completions.has(taskId));
@@ -89,15 +108,7 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
   const close = CancellationScope.nonCancellable(() =>
     humanTaskActivities.closeUserTask({ taskId, state: 'completed', by: completion.completedBy, result: completion.variables }),
   );
-  // The API closed the record when it sent the completion; this close is the durable backup (an
-  // API that died in between). It runs beside the next steps instead of before them, which
-  // saves the next task a round trip to the worker; the instance waits for it before it ends.
-  if (patched('close-completed-task-beside-next-steps')) {
-    humanTasks.closing.add(close);
-    const closed = () => void humanTasks.closing.delete(close);
-    void close.then(closed, closed);
-  } else {
-    await close;
-  }
+  if (sideWorkBeside) runBeside(context, close);
+  else await close;
   return node.outgoing;
 };
