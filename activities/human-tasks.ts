@@ -3,7 +3,7 @@
  * token reaches a user task, close it when the workflow has taken the completion (or was
  * canceled). Both are idempotent, since Temporal retries activities.
  */
-import { DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, noteTaskChanged, TaskModel, updateOpenTask } from '../platform/storage';
+import { DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, noteTaskChanged, OPEN_TASK_STATES, TaskModel, TaskRevisionModel, updateTask } from '../platform/storage';
 import type { CloseUserTaskRequest, OpenUserTaskRequest } from './contracts';
 import { writeToOutbox } from './notifications/outbox';
 import { optedInCandidates } from './notifications/recipients';
@@ -83,17 +83,41 @@ export async function notifyTaskCandidates(request: OpenUserTaskRequest): Promis
   });
 }
 
+/** A change of the task won by someone else this long ago and still not written: its writer died, and the close goes on without it. */
+const TAKEOVER_AFTER_MS = 30_000;
+const RETRY_MS = 100;
+
+/**
+ * Closes the record (completed or canceled) unless it is closed already. It takes its turn like
+ * the API's changes do (api/tasks/change-assignee.ts): it wins the task-revision record of the
+ * revision it read, so a claim or completion being written at the same moment is neither
+ * overwritten nor applied twice. It runs beside the API's own close of a completion: losing to
+ * it, it waits for its write, and takes over if that never comes.
+ */
 export async function closeUserTask(request: CloseUserTaskRequest): Promise<void> {
-  const now = new Date();
-  const closed = await updateOpenTask(request.taskId, {
-    $set: {
-      state: request.state,
-      ...(request.state === 'completed' ? { completedBy: request.by ?? null, completedAt: now, result: request.result ?? {} } : {}),
-    },
-    // A closed task's revision moves on, so a client holding the open one gets 409, not a no-op.
-    $inc: { revision: 1 },
-    $push: { history: { at: now, by: request.by ?? null, action: request.state } },
-  });
-  // Already closed (by the API, at once): noted again, as a retry may follow a crash before the note.
-  if (!closed) await noteTaskChanged(request.taskId);
+  for (;;) {
+    const task = await TaskModel.findById(request.taskId, { state: 1, revision: 1, assignee: 1 }).lean<{ state: string; revision?: number; assignee?: string | null }>();
+    if (!task || !(OPEN_TASK_STATES as readonly string[]).includes(task.state)) {
+      // Closed already (by the API, at once): noted again, as a retry may follow a crash before the note.
+      await noteTaskChanged(request.taskId);
+      return;
+    }
+    const revision = task.revision ?? 0;
+    const at = new Date();
+    const won = await insertOnce(TaskRevisionModel, { _id: `${request.taskId}#${revision}`, taskId: request.taskId, action: request.state, by: request.by ?? 'process', assignee: task.assignee ?? null, at });
+    const winner = won ? undefined : await TaskRevisionModel.findById(`${request.taskId}#${revision}`, { at: 1 }).lean<{ at: Date }>();
+    if (won || (winner && at.getTime() - winner.at.getTime() > TAKEOVER_AFTER_MS)) {
+      await updateTask(request.taskId, {
+        $set: {
+          state: request.state,
+          ...(request.state === 'completed' ? { completedBy: request.by ?? null, completedAt: at, result: request.result ?? {} } : {}),
+          // A closed task's revision moves on, so a client holding the open one gets 409, not a no-op.
+          revision: revision + 1,
+        },
+        $push: { history: { at, by: request.by ?? null, action: request.state } },
+      });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
 }

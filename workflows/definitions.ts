@@ -36,6 +36,16 @@ export interface ContinuedState {
   path: PathStep[];
   /** How many times the instance continued as new before. */
   generation: number;
+  /** Where the timers of the process's event subprocesses were, by start event id, so they go on rather than start again. */
+  timers?: Record<string, TimerProgress>;
+}
+
+/** Where an event subprocess's timer start is: its next due time, how often it fired, whether it is over. */
+export interface TimerProgress {
+  /** Epoch milliseconds; absent until the timer first waits. */
+  dueAt?: number;
+  fired: number;
+  done?: boolean;
 }
 
 export interface RunProcessResult {

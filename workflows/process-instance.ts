@@ -17,6 +17,7 @@ import {
   CancellationScope,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -54,6 +55,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   const state: InstanceState = { variables: { ...input.variables }, active: [], path: [...(continued?.path ?? [])] };
   const humanTasks: HumanTaskRegistry = { open: new Map(), completions: new Map(), beside: new Set() };
   const occurrences = new Map<string, number>(Object.entries(continued?.occurrences ?? {}));
+  const timerProgress = new Map(Object.entries(continued?.timers ?? {}));
   const incidents = new IncidentRegistry(state);
   const processVariables = new VariableScope('process', state.variables);
   let continuation: ContinuedState | undefined;
@@ -82,10 +84,14 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     },
     continueAsNewIfDue: (next) => {
       // Only a lone token between two elements at the process level holds no state beyond
-      // variables and counters: nothing waits, no task is open, no listener runs.
-      if (continuation || state.active.length > 0 || (graph.eventSubProcessIds ?? []).length > 0 || graph.nodes[next.nodeId]?.scopeId !== undefined) return false;
+      // variables, counters and the process's listeners: nothing waits, no task is open, no
+      // event subprocess runs. Its listeners (timers, messages, signals of the process's event
+      // subprocesses) start again in the continuation, timers from where they were.
+      if (continuation || state.active.length > 0 || graph.nodes[next.nodeId]?.scopeId !== undefined) return false;
       const info = workflowInfo();
       if (!info.continueAsNewSuggested && info.historyLength < (input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS)) return false;
+      // Instances recorded before went on without continuing when the process had event subprocesses.
+      if ((graph.eventSubProcessIds ?? []).length > 0 && !patched('continue-as-new-beside-event-subprocesses')) return false;
       continuation = {
         token: { nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) },
         occurrences: Object.fromEntries(occurrences),
@@ -94,6 +100,12 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       };
       return true;
     },
+    abandonContinuation: () => {
+      const given = continuation;
+      continuation = undefined;
+      return given ? { nodeId: given.token.nodeId, ...(given.token.via ? { via: given.token.via } : {}) } : undefined;
+    },
+    timerProgress,
   };
 
   setHandler(instanceStateQuery, () => state);
@@ -156,6 +168,9 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     throw ApplicationFailure.nonRetryable(failure.message, 'Incident', { elementId: failure.elementId, reason: failure.reason });
   }
   if (failure !== undefined) throw failure;
-  if (continuation) await continueAsNew<typeof runProcess>({ ...input, variables: state.variables, continued: continuation });
+  if (continuation) {
+    const timers = Object.fromEntries(timerProgress);
+    await continueAsNew<typeof runProcess>({ ...input, variables: state.variables, continued: { ...continuation, ...(timerProgress.size > 0 ? { timers } : {}) } });
+  }
   return { variables: state.variables };
 }

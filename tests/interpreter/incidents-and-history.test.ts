@@ -9,6 +9,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { compile } from '../../compiler';
 import type { RunProcessInput, RunProcessResult } from '../../workflows/definitions';
 import { countIn, fixture, pathIds, startInterpreterPlatform, type InterpreterPlatform } from './support';
+import { eventually } from '../support/platform';
 
 describe('incidents and bounded histories', () => {
   let p: InterpreterPlatform;
@@ -95,5 +96,44 @@ describe('incidents and bounded histories', () => {
     const history = await p.platform.temporal.workflow.getHandle(handle.workflowId).fetchHistory();
     expect(history.events!.length).toBeLessThan(120);
     expect(countIn(p.log.calls.filter((c) => c.instanceId === handle.workflowId).map((c) => c.type), 'test.increment')).toBe(20);
+  });
+
+  it('continues as new beside the event subprocesses of the process: they keep listening, and a timer that fired does not fire again', async () => {
+    const { graph } = await compile(fixture('interpreter/loop-with-listeners.bpmn'));
+    expect(graph).toBeDefined();
+    const caseId = `LOOP-${Date.now()}`;
+    const input: RunProcessInput = {
+      graph: graph!,
+      processVersion: 1,
+      // Endless unless canceled; a reminder 3 s in.
+      variables: { count: 0, target: 1_000_000, reminded: 0, reminderDelay: 'PT3S', caseId },
+      externalTaskQueue: `${p.platform.taskQueue}-external`,
+      continueAsNewAfterEvents: 40,
+    };
+    const handle = await p.platform.temporal.workflow.start('runProcess', { taskQueue: p.platform.taskQueue, workflowId: `loop-with-listeners-${Date.now()}`, args: [input] });
+    const runs = new Set<string>();
+    const latest = () => p.platform.temporal.workflow.getHandle(handle.workflowId);
+    const runsAfter = async (count: number) =>
+      eventually(async () => {
+        runs.add((await latest().describe()).runId);
+        return runs.size >= count ? true : undefined;
+      }, `${count} runs`);
+
+    // The reminder fires once, in whichever run is current 3 s in.
+    await p.waitFor(handle.workflowId, (view) => view.variables.reminded === 1, 'the reminder');
+    const runsAtReminder = (await runsAfter(1), runs.size);
+    // Several continuations later, past another 3 s, it has not fired again.
+    await runsAfter(runsAtReminder + 3);
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect((await p.instance(handle.workflowId)).variables.reminded).toBe(1);
+
+    // The cancellation message still reaches the instance, in its latest run.
+    await eventually(async () => ((await p.publish({ name: 'annulation-boucle', correlationKey: caseId, timeToLiveSeconds: 0 })).body.correlated === 1 ? true : undefined), 'the cancellation');
+    const result = (await latest().result()) as RunProcessResult;
+    expect(result.variables).toMatchObject({ canceled: true, reminded: 1 });
+    expect(result.variables.count).toBeLessThan(1_000_000);
+    const first = await p.platform.temporal.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
+    expect(first.status.name).toBe('CONTINUED_AS_NEW');
+    expect(runs.size).toBeGreaterThanOrEqual(4);
   });
 });

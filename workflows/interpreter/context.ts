@@ -1,6 +1,6 @@
 import type { GraphNode, ProcessGraph } from '../../compiler/graph';
 import type { InstanceRef, MessageDelivery } from '../../activities/contracts';
-import type { ActiveElement, CompleteUserTaskInput, InstanceState, SignalDelivery } from '../definitions';
+import type { ActiveElement, CompleteUserTaskInput, InstanceState, SignalDelivery, TimerProgress } from '../definitions';
 import type { IncidentRegistry } from './incident';
 import type { JoinRegistry } from './joins';
 import type { MessageRegistry } from './messages';
@@ -63,6 +63,13 @@ export interface InstanceRuntime {
    * only token, the instance continues as new from `next` and the token must end (true).
    */
   continueAsNewIfDue(next: TokenStart): boolean;
+  /**
+   * Called when one of the process's event subprocesses starts: a continuation decided meanwhile
+   * is given up, and the token it would have carried is returned (to go on in this run).
+   */
+  abandonContinuation(): TokenStart | undefined;
+  /** The timers of the process's event subprocesses (carried to a continuation). */
+  timerProgress: Map<string, TimerProgress>;
 }
 
 /**

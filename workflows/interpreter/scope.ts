@@ -6,6 +6,7 @@
  * scope's tokens and runs in their place; a non-interrupting one runs alongside them.
  */
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
+import type { TimerProgress } from '../definitions';
 import type { ExecutionContext, EventOccurrence, InstanceRuntime, ScopeRuntime, TokenStart } from './context';
 import { runToken } from './engine';
 import { JoinRegistry } from './joins';
@@ -64,7 +65,13 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
       tokensScope.cancel();
       listenersScope.cancel();
     },
-    startEventSubProcess: (eventSubProcessId, occurred) => track(() => runEventSubProcess(context, eventSubProcessId, occurred)),
+    startEventSubProcess: (eventSubProcessId, occurred) => {
+      // A non-interrupting event subprocess of the process starting just after the last token
+      // decided to continue as new: the token goes on here instead, beside it.
+      const resumed = parent === undefined ? runtime.abandonContinuation() : undefined;
+      if (resumed) scope.spawn(resumed);
+      track(() => runEventSubProcess(context, eventSubProcessId, occurred));
+    },
   };
   const context: ExecutionContext = { ...runtime, scope };
   if (spec.elementId !== undefined) {
@@ -77,13 +84,26 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
     const start = esp?.kind === 'eventSubProcess' ? graph.nodes[esp.startNodeId] : undefined;
     if (start?.kind !== 'startEvent' || !start.trigger || start.trigger.type === 'error' || start.trigger.type === 'escalation') continue;
     const trigger = start.trigger;
+    // The process's timers go on across continuations (process-instance.ts carries them).
+    let progress: TimerProgress | undefined;
+    if (parent === undefined && trigger.type === 'timer') {
+      progress = runtime.timerProgress.get(start.id) ?? { fired: 0 };
+      runtime.timerProgress.set(start.id, progress);
+    }
     const listener = listenersScope
       .run(() =>
         start.interrupting === false
-          ? listenRepeatedly(trigger, start.id, context, (occurred) => scope.startEventSubProcess(eventSubProcessId, occurred))
-          : listenRepeatedly(trigger, start.id, context, (occurred) => {
-              interruption ??= { eventSubProcessId, occurred };
-            }),
+          ? listenRepeatedly(trigger, start.id, context, (occurred) => scope.startEventSubProcess(eventSubProcessId, occurred), undefined, progress)
+          : listenRepeatedly(
+              trigger,
+              start.id,
+              context,
+              (occurred) => {
+                interruption ??= { eventSubProcessId, occurred };
+              },
+              undefined,
+              progress,
+            ),
       )
       .catch((error: unknown) => {
         if (!isCancellation(error)) failures.push(error);
@@ -106,6 +126,8 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
         // Interrupting: every token of the scope is canceled (releasing what it holds), the
         // other event subprocesses stop listening, and the event subprocess runs instead.
         interrupted = true;
+        // A continuation decided meanwhile is given up: the scope's tokens are canceled anyway.
+        if (parent === undefined) runtime.abandonContinuation();
         tokensScope.cancel();
         listenersScope.cancel();
         await CancellationScope.nonCancellable(() => condition(() => tokens.size === 0));

@@ -4,7 +4,7 @@
  * waited for: they are thrown (see throws.ts).
  */
 import type { EventTrigger } from '../../compiler/graph';
-import type { ActiveElement } from '../definitions';
+import type { ActiveElement, TimerProgress } from '../definitions';
 import type { EventOccurrence, ExecutionContext } from './context';
 import { IncidentError } from './incident';
 import { waitForMessage } from './messages';
@@ -49,20 +49,32 @@ export async function awaitTrigger(trigger: EventTrigger, elementId: string, con
 /**
  * Calls `fire` for each occurrence while the caller's scope runs: messages and signals every
  * time one arrives, a timer cycle `R<n>/<duration>` n times (forever without n), a duration or
- * date timer once.
+ * date timer once. `progress`, when given, is where a timer starts from (a continued instance)
+ * and where it records how far it went.
  */
-export async function listenRepeatedly(trigger: EventTrigger, elementId: string, context: ExecutionContext, fire: (occurred: EventOccurrence) => void, host?: ActiveElement): Promise<void> {
+export async function listenRepeatedly(
+  trigger: EventTrigger,
+  elementId: string,
+  context: ExecutionContext,
+  fire: (occurred: EventOccurrence) => void,
+  host?: ActiveElement,
+  progress: TimerProgress = { fired: 0 },
+): Promise<void> {
   if (trigger.type === 'timer') {
+    if (progress.done) return;
+    const variables = context.scope.variables.visible();
+    progress.dueAt ??= timerDueAt(trigger.timer, variables, elementId, new Date().getTime());
     if (trigger.timer.type !== 'cycle') {
-      fire(await awaitTrigger(trigger, elementId, context, undefined, host));
+      fire(await awaitTrigger(trigger, elementId, context, progress.dueAt, host));
+      progress.done = true;
       return;
     }
-    const variables = context.scope.variables.visible();
     const cycle = timerCycle(trigger.timer, variables, elementId);
-    for (let fired = 0, dueAt = timerDueAt(trigger.timer, variables, elementId, new Date().getTime()); cycle.repetitions === undefined || fired < cycle.repetitions; fired++) {
-      fire(await awaitTrigger(trigger, elementId, context, dueAt, host));
-      dueAt = timerDueAt(trigger.timer, variables, elementId, dueAt);
+    for (; cycle.repetitions === undefined || progress.fired < cycle.repetitions; progress.fired++) {
+      fire(await awaitTrigger(trigger, elementId, context, progress.dueAt, host));
+      progress.dueAt = timerDueAt(trigger.timer, variables, elementId, progress.dueAt);
     }
+    progress.done = true;
     return;
   }
   for (;;) fire(await awaitTrigger(trigger, elementId, context));
