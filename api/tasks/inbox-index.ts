@@ -3,11 +3,11 @@
  * the task change log (platform/storage/task-change.ts), so the inbox list, its counters and
  * its live refresh answer in milliseconds whatever the store. The embedded FerretDB 1.x reads
  * and decodes a whole collection for any query but an `_id` lookup (DESIGN.md §6): an inbox
- * query over 100,000 tasks took 30 s there. The task records stay the truth; the index only
+ * query over 100,000 tasks takes 25 s there. The task records stay the truth; the index only
  * answers "which open tasks, in which order" and is rebuilt from them whenever in doubt.
  *
  * - Loading reads the open tasks once (summary fields only), on first use.
- * - Following reads the change log by `_id` every `followMs` (50 ms) and fetches each changed task by
+ * - Following reads the change log by `_id` every `followMs` (100 ms) and fetches each changed task by
  *   `_id`; this process's own changes arrive at once (onLocalTaskChange). Fetches of one task
  *   run one after the other, so the last one applied is the latest read.
  * - A reader that fell behind the log's floor, or `reloadMs` (30 min) after the last load (a
@@ -44,7 +44,7 @@ export interface InboxIndexTiming {
   /** Reloaded from the store this long after the last load. */
   reloadMs: number;
 }
-const DEFAULT_TIMING: InboxIndexTiming = { followMs: 50, floorCheckMs: 2000, idleMs: 10 * 60_000, reloadMs: 30 * 60_000 };
+const DEFAULT_TIMING: InboxIndexTiming = { followMs: 100, floorCheckMs: 2000, idleMs: 10 * 60_000, reloadMs: 30 * 60_000 };
 const SLOTS_PER_ROUND = 500;
 const FETCH_CONCURRENCY = 16;
 

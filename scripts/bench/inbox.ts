@@ -8,7 +8,7 @@
  *    sending the completion of the first task (HTTP, as the web app does) to the second task
  *    being listed in the agent's inbox (HTTP `GET /tasks`, newest first). This is the engine's
  *    and the API's part. The worker shares the API's process, so its note reaches the inbox
- *    index at once; a worker elsewhere adds up to one round of the change log (50 ms).
+ *    index at once; a worker elsewhere adds up to one round of the change log (100 ms).
  * 2. Seeds 100,000 open tasks spread over the 50 groups (a fifth assigned, most with a due
  *    date), in bulk, and reloads the inbox index (its load time is printed).
  * 3. Inbox query: p50/p95 of the API's own list function (`listTasks`, api/tasks/task-query.ts:

@@ -105,10 +105,10 @@ describe('incidents and bounded histories', () => {
     const input: RunProcessInput = {
       graph: graph!,
       processVersion: 1,
-      // Endless unless canceled; a reminder 3 s in.
-      variables: { count: 0, target: 1_000_000, reminded: 0, reminderDelay: 'PT3S', caseId },
+      // Endless unless canceled, a round every 0.2 s at least; a reminder 3 s in.
+      variables: { count: 0, target: 1_000_000, pause: 'PT0.2S', reminded: 0, reminderDelay: 'PT3S', caseId },
       externalTaskQueue: `${p.platform.taskQueue}-external`,
-      continueAsNewAfterEvents: 40,
+      continueAsNewAfterEvents: 60,
     };
     const handle = await p.platform.temporal.workflow.start('runProcess', { taskQueue: p.platform.taskQueue, workflowId: `loop-with-listeners-${Date.now()}`, args: [input] });
     const runs = new Set<string>();
@@ -135,5 +135,5 @@ describe('incidents and bounded histories', () => {
     const first = await p.platform.temporal.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
     expect(first.status.name).toBe('CONTINUED_AS_NEW');
     expect(runs.size).toBeGreaterThanOrEqual(4);
-  });
+  }, 120_000);
 });
