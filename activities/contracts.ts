@@ -64,6 +64,11 @@ export interface HumanTaskActivities {
   closeUserTask(request: CloseUserTaskRequest): Promise<void>;
 }
 
+/** The reference number of an instance started without the API (activities/reference.ts). */
+export interface ReferenceActivities {
+  reserveReference(request: { processKey: string; pattern: string }): Promise<string>;
+}
+
 /** A published message as an instance receives it. */
 export interface MessageDelivery {
   messageId: string;

@@ -27,6 +27,11 @@ export interface RunProcessInput {
   continueAsNewAfterEvents?: number;
 }
 
+/** The process property that gives instances a reference number (platform/reference-numbers.ts). */
+export const REFERENCE_PATTERN_PROPERTY = 'referencePattern';
+/** The variable the reference number is stored under. */
+export const REFERENCE_VARIABLE = 'reference';
+
 /** What an instance hands to its continuation: one token between two elements, and counters. */
 export interface ContinuedState {
   token: { nodeId: string; via?: string };

@@ -20,14 +20,17 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { HumanTaskActivities } from '../activities/contracts';
+import type { HumanTaskActivities, ReferenceActivities } from '../activities/contracts';
 import {
   completeUserTaskUpdate,
   deliverMessageSignal,
   deliverSignalSignal,
   instanceStateQuery,
+  REFERENCE_PATTERN_PROPERTY,
+  REFERENCE_VARIABLE,
   resolveIncidentUpdate,
   type ContinuedState,
   type InstanceState,
@@ -40,10 +43,12 @@ import { MessageRegistry } from './interpreter/messages';
 import { runScope } from './interpreter/scope';
 import { SignalRegistry } from './interpreter/signals';
 import { VariableScope } from './interpreter/variables';
+import { businessKeyAttribute } from './search-attributes';
 
 const { closeUserTask } = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
+const { reserveReference } = proxyActivities<ReferenceActivities>({ startToCloseTimeout: '10 seconds' });
 
 /** Past this many history events an instance continues as new at its next quiet step (Temporal's hard limit is 50,000). */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
@@ -143,6 +148,15 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     runtime.signals.deliver(delivery);
   });
 
+  // Started without the API (a timer start's schedule): the reference number the API would have given.
+  const referencePattern = graph.properties?.[REFERENCE_PATTERN_PROPERTY];
+  if (!input.businessKey && !continued && referencePattern && patched('reference-for-instances-started-without-the-api')) {
+    const reference = await reserveReference({ processKey: graph.processKey, pattern: referencePattern });
+    runtime.instance.businessKey = reference;
+    processVariables.propagate({ [REFERENCE_VARIABLE]: reference });
+    upsertSearchAttributes([{ key: businessKeyAttribute, value: reference }]);
+  }
+
   const startNodeId = continued?.token.nodeId ?? input.startNodeId ?? graph.startNodeIds[0];
   if (startNodeId === undefined) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
   const start: TokenStart = { nodeId: startNodeId, ...(continued?.token.via ? { via: continued.token.via } : {}) };
@@ -170,7 +184,13 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   if (failure !== undefined) throw failure;
   if (continuation) {
     const timers = Object.fromEntries(timerProgress);
-    await continueAsNew<typeof runProcess>({ ...input, variables: state.variables, continued: { ...continuation, ...(timerProgress.size > 0 ? { timers } : {}) } });
+    const { businessKey } = runtime.instance;
+    await continueAsNew<typeof runProcess>({
+      ...input,
+      ...(businessKey ? { businessKey } : {}),
+      variables: state.variables,
+      continued: { ...continuation, ...(timerProgress.size > 0 ? { timers } : {}) },
+    });
   }
   return { variables: state.variables };
 }

@@ -8,16 +8,11 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { ProcessGraph } from '../../compiler';
 import { InstanceModel, ProcessVersionModel } from '../../platform/storage';
-import { PROCESS_WORKFLOW, type RunProcessInput } from '../../workflows/definitions';
+import { PROCESS_WORKFLOW, REFERENCE_PATTERN_PROPERTY, REFERENCE_VARIABLE, type RunProcessInput } from '../../workflows/definitions';
 import { businessKeyAttribute, processKeyAttribute, processVersionAttribute } from '../../workflows/search-attributes';
 import { problems } from '../problems';
-import { nextReference } from './reference-number';
+import { nextReference } from '../../platform/reference-numbers';
 
-
-/** The process property that gives instances a reference number (see reference-number.ts). */
-export const REFERENCE_PATTERN_PROPERTY = 'referencePattern';
-/** The variable the reference number is stored under. */
-export const REFERENCE_VARIABLE = 'reference';
 
 export interface StartInstanceRequest {
   processKey: string;

@@ -9,8 +9,8 @@
  * deploying again never adds a second schedule.
  *
  * Durations with years or months repeat at fixed intervals of 365 and 30 days (a Temporal
- * interval cannot follow the calendar). Instances a timer starts run without the API, so they get
- * no reference number (use a business key in the process, or a message start instead).
+ * interval cannot follow the calendar). Instances a timer starts run without the API: the
+ * interpreter reserves their reference number itself when it starts (process-instance.ts).
  */
 import { MONTHS, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import { addIsoDuration, parseIsoCycle, parseIsoDateTime, parseIsoDuration, type IsoDuration } from '../../compiler/elements/iso8601';

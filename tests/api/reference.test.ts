@@ -3,7 +3,7 @@
  * without a business key the next number of its process and year, as business key and as the
  * variable `reference`; numbers stay unique and gapless under 50 concurrent starts.
  */
-import { formatReference, nextReference } from '../../api/instances/reference-number';
+import { formatReference, nextReference } from '../../platform/reference-numbers';
 import { InstanceModel, ReferenceNumberModel } from '../../platform/storage';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 

@@ -116,4 +116,32 @@ describe('timer start events', () => {
     expect((await deploy(version3)).status).toBe(201);
     await gone(ids[0]!);
   });
+
+  it('gives an instance a timer started the reference number of its process, as the API does', async () => {
+    const numberedKey = `${processKey}-ref`;
+    const pattern = `TIM${randomBytes(2).toString('hex').toUpperCase()}-{year}-{seq:4}`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs-ref">
+  <bpmn:process id="${numberedKey}" isExecutable="true">
+    <bpmn:extensionElements><zeebe:properties><zeebe:property name="referencePattern" value="${pattern}" /></zeebe:properties></bpmn:extensionElements>
+    <bpmn:startEvent id="start-date"><bpmn:timerEventDefinition id="start-date-def"><bpmn:timeDate>2020-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="flow" sourceRef="start-date" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const scheduleId = timerStartScheduleId(numberedKey, 'start-date');
+    ids.push(scheduleId);
+    expect((await deploy(xml)).status).toBe(201);
+    const [instanceId] = await eventually(async () => {
+      const started = startedBy(await describe_(scheduleId));
+      return started.length === 1 ? started : undefined;
+    }, 'the timer start to fire');
+    const view = await eventually(async () => {
+      const current = (await platform.request('GET', `/api/v1/instances/${encodeURIComponent(instanceId!)}`, { token: owner })).body;
+      return current.status === 'completed' ? current : undefined;
+    }, 'the instance to complete');
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date());
+    expect(view.variables.reference).toBe(pattern.replace('{year}', year).replace('{seq:4}', '0001'));
+    expect(view.businessKey).toBe(view.variables.reference);
+  });
 });

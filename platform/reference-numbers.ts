@@ -4,8 +4,12 @@
  * number of its pattern and year: processes that share a pattern share its numbers, so two
  * cases never get the same reference (messages correlate on it). `{year}` is the year in France (Europe/Paris), `{seq}` the
  * sequence (`{seq:6}` pads it to 6 digits); it starts at 1 each year.
+ *
+ * The API reserves it when it starts an instance; the interpreter, through the
+ * `reserveReference` activity, for instances started without the API (a timer start event's
+ * schedule). The property and variable names are in workflows/definitions.ts.
  */
-import { insertOnce, ReferenceNumberModel } from '../../platform/storage';
+import { insertOnce, ReferenceNumberModel } from './storage';
 
 const TOKEN = /\{(year|seq)(?::(\d{1,2}))?\}/g;
 /** Concurrent starts each take the next free number; this bounds a pathological race. */
