@@ -9,7 +9,8 @@ import { parseRequest } from '../validation';
 import { cancelInstance } from './cancel-instance';
 import { describeInstance } from './describe-instance';
 import { resolveIncident } from './resolve-incident';
-import { startInstance, type TemporalSettings } from './start-instance';
+import type { TemporalSettings } from '../../platform/instances/start-version';
+import { startInstance } from './start-instance';
 
 const resolveSchema = z.object({
   /** Set in the incident's scope before its element runs again (e.g. the data that was missing). */

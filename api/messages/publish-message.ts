@@ -10,8 +10,8 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { claimMessage, deliveryOf } from '../../activities/messages';
 import { MessageModel, MessageSubscriptionModel, type MessageSubscriptionRecord } from '../../platform/storage';
 import { deliverMessageSignal } from '../../workflows/definitions';
-import type { TemporalSettings } from '../instances/start-instance';
-import { startAtMessageStartEvents } from './message-start';
+import { startAtMessageStartEvents } from '../../platform/instances/message-start';
+import type { TemporalSettings } from '../../platform/instances/start-version';
 import { purgeExpiredMessages } from './purge-expired';
 
 export interface PublishMessageRequest {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../auth/current-user';
-import type { TemporalSettings } from '../instances/start-instance';
+import type { TemporalSettings } from '../../platform/instances/start-version';
 import { parseRequest } from '../validation';
 import { publishMessage } from './publish-message';
 

@@ -7,7 +7,7 @@ import { compile, hasErrors, type CompileOptions, type Diagnostic } from '../../
 import { isDuplicateKeyError, ProcessVersionModel } from '../../platform/storage';
 import { problems } from '../problems';
 import { recordDeployment } from './process-summaries';
-import type { TemporalSettings } from '../instances/start-instance';
+import type { TemporalSettings } from '../../platform/instances/start-version';
 import { replaceTimerStarts } from './timer-starts';
 
 export interface DeployResult {

@@ -18,8 +18,8 @@ import type { ProcessGraph, TimerDefinition } from '../../compiler/graph';
 import { ProcessVersionModel } from '../../platform/storage';
 import { PROCESS_WORKFLOW, type RunProcessInput } from '../../workflows/definitions';
 import { processKeyAttribute, processVersionAttribute } from '../../workflows/search-attributes';
-import { staticValue, triggeredStartEvents } from '../instances/event-start-events';
-import type { DeployedVersion, TemporalSettings } from '../instances/start-instance';
+import { staticValue, triggeredStartEvents } from '../../platform/instances/event-start-events';
+import type { DeployedVersion, TemporalSettings } from '../../platform/instances/start-version';
 
 export function timerStartScheduleId(processKey: string, startEventId: string): string {
   return `timer-start:${processKey}:${startEventId}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, requireRole } from '../auth/current-user';
-import type { TemporalSettings } from '../instances/start-instance';
+import type { TemporalSettings } from '../../platform/instances/start-version';
 import { parseRequest } from '../validation';
 import { broadcastSignal } from './broadcast-signal';
 

@@ -10,9 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { insertOnce, MessageModel, MessageStartLockModel } from '../../platform/storage';
-import { latestStartEvents, staticValue } from '../instances/event-start-events';
-import { startVersion, type TemporalSettings } from '../instances/start-instance';
+import { insertOnce, MessageModel, MessageStartLockModel } from '../storage';
+import { latestStartEvents, staticValue } from './event-start-events';
+import { startVersion, type TemporalSettings } from './start-version';
 
 export interface PublishedMessage {
   messageId: string;

@@ -5,8 +5,8 @@
  */
 import { evaluate } from 'feelin';
 import type { EventTrigger, ProcessGraph, StartEventNode, ValueSource } from '../../compiler/graph';
-import { ProcessVersionModel } from '../../platform/storage';
-import type { DeployedVersion } from './start-instance';
+import { ProcessVersionModel } from '../storage';
+import type { DeployedVersion } from './start-version';
 
 export interface EventStart {
   deployed: DeployedVersion;
