@@ -64,6 +64,11 @@ export interface HumanTaskActivities {
   closeUserTask(request: CloseUserTaskRequest): Promise<void>;
 }
 
+/** An instance a message started is over (activities/message-start.ts). */
+export interface MessageStartActivities {
+  releaseMessageStart(ended: { instanceId: string; processKey: string; correlationKey: string }): Promise<void>;
+}
+
 /** The reference number of an instance started without the API (activities/reference.ts). */
 export interface ReferenceActivities {
   reserveReference(request: { processKey: string; pattern: string }): Promise<string>;

@@ -7,6 +7,7 @@ import { runAiActivity } from './ai/run-ai-activity';
 import type { HumanTaskActivities, ServiceTaskRequest } from './contracts';
 import { closeUserTask, notifyTaskCandidates, openUserTask } from './human-tasks';
 import { callActivityActivities } from './called-process';
+import { messageStartActivities } from './message-start';
 import { referenceActivities } from './reference';
 import { messageActivities } from './messages';
 import { notify, NOTIFY_TASK_TYPE } from './notifications/notify';
@@ -20,7 +21,7 @@ export interface ActivityOptions {
 export function createActivities(ai: AiRuntime, options: ActivityOptions) {
   const humanTasks: HumanTaskActivities = { openUserTask, notifyTaskCandidates, closeUserTask };
   const activities: Record<string, (...args: never[]) => Promise<unknown>> = { ...humanTasks };
-  Object.assign(activities, messageActivities, signalActivities(options.externalTaskQueue), callActivityActivities, referenceActivities);
+  Object.assign(activities, messageActivities, messageStartActivities(options.externalTaskQueue), signalActivities(options.externalTaskQueue), callActivityActivities, referenceActivities);
   activities[NOTIFY_TASK_TYPE] = notify;
   for (const definition of ai.catalog) {
     activities[definition.type] = (request: ServiceTaskRequest) => runAiActivity(definition, request, ai);

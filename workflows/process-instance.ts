@@ -23,7 +23,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { HumanTaskActivities, ReferenceActivities } from '../activities/contracts';
+import type { HumanTaskActivities, MessageStartActivities, ReferenceActivities } from '../activities/contracts';
 import {
   completeUserTaskUpdate,
   deliverMessageSignal,
@@ -49,6 +49,7 @@ const { closeUserTask } = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
 const { reserveReference } = proxyActivities<ReferenceActivities>({ startToCloseTimeout: '10 seconds' });
+const { releaseMessageStart } = proxyActivities<MessageStartActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** Past this many history events an instance continues as new at its next quiet step (Temporal's hard limit is 50,000). */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
@@ -177,6 +178,14 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   }
   // Human-task side work still running (behaviors/user-task.ts): done before the instance ends or continues.
   if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
+  // Started by a message: over now (whatever the outcome), it lets a message of its correlation
+  // key that waited in the buffer start the next instance (Camunda). Instances recorded before ended without it.
+  const startNode = input.startNodeId ? graph.nodes[input.startNodeId] : undefined;
+  const startedByMessage = startNode?.kind === 'startEvent' && startNode.trigger?.type === 'message' && startNode.scopeId === undefined;
+  if (!continuation && startedByMessage && input.businessKey && patched('start-buffered-message-when-over')) {
+    const ended = { instanceId: workflowInfo().workflowId, processKey: graph.processKey, correlationKey: input.businessKey };
+    await CancellationScope.nonCancellable(() => releaseMessageStart(ended));
+  }
   if (canceled !== undefined) throw canceled;
   if (failure instanceof IncidentError) {
     throw ApplicationFailure.nonRetryable(failure.message, 'Incident', { elementId: failure.elementId, reason: failure.reason });

@@ -92,7 +92,8 @@ describe('message start events', () => {
   it('starts no second instance for a correlation key while the first is active; again once it ended', async () => {
     const first = (await publish({ name: 'demande-recue', correlationKey: 'D-2' })).body.startedInstances as string[];
     expect(first).toHaveLength(1);
-    expect((await publish({ name: 'demande-recue', correlationKey: 'D-2' })).body.startedInstances).toEqual([]);
+    // Not kept (no time to live): it starts nothing, now or later.
+    expect((await publish({ name: 'demande-recue', correlationKey: 'D-2', timeToLiveSeconds: 0 })).body.startedInstances).toEqual([]);
     // Another key is another case.
     expect((await publish({ name: 'demande-recue', correlationKey: 'D-3' })).body.startedInstances).toHaveLength(1);
 
@@ -101,6 +102,37 @@ describe('message start events', () => {
     const after = (await publish({ name: 'demande-recue', correlationKey: 'D-2' })).body.startedInstances as string[];
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(first[0]);
+  });
+
+  it('starts the next instance from a message that waited in the buffer when the active one ends', async () => {
+    const [first] = (await publish({ name: 'demande-recue', correlationKey: 'D-buffer', variables: { rang: 1 } })).body.startedInstances as string[];
+    expect(first).toBeDefined();
+    const waiting = await publish({ name: 'demande-recue', correlationKey: 'D-buffer', variables: { rang: 2 }, timeToLiveSeconds: 600 });
+    expect([waiting.body.startedInstances, waiting.body.buffered]).toEqual([[], true]);
+
+    // The first instance ends: its task is completed.
+    const agent = await platform.login('agent-a');
+    const task = await eventually(async () => {
+      const tasks = (await platform.request('GET', '/api/v1/tasks?limit=200', { token: agent })).body.items as { id: string; instanceId: string }[];
+      return tasks.find((t) => t.instanceId === first);
+    }, 'the first instance\'s task');
+    expect((await platform.request('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { token: agent, json: { variables: {} } })).status).toBe(200);
+    await waitStatus(first!, 'completed');
+
+    // The waiting message starts the next instance, with its own variables and the same business key.
+    const next = await eventually(async () => {
+      const stored = await MessageModel.findById(waiting.body.messageId).lean();
+      return stored?.correlatedInstances[0];
+    }, 'the buffered message to start an instance');
+    expect(next).not.toBe(first);
+    expect(await InstanceModel.findById(next).lean()).toMatchObject({ processKey: 'demande', businessKey: 'D-buffer' });
+    const started = await eventually(async () => {
+      const current = await view(next);
+      return current.activeElements?.some((a: { elementId: string }) => a.elementId === 'instruire') ? current : undefined;
+    }, 'the next instance at its task');
+    expect(started.variables).toEqual({ rang: 2 });
+    // It holds the key now: a third message waits in its turn.
+    expect((await publish({ name: 'demande-recue', correlationKey: 'D-buffer', timeToLiveSeconds: 600 })).body.startedInstances).toEqual([]);
   });
 
   it('starts exactly one instance when the same key is published concurrently', async () => {

@@ -108,7 +108,7 @@ describe('incidents and bounded histories', () => {
       // Endless unless canceled, a round every 0.2 s at least; a reminder 3 s in.
       variables: { count: 0, target: 1_000_000, pause: 'PT0.2S', reminded: 0, reminderDelay: 'PT3S', caseId },
       externalTaskQueue: `${p.platform.taskQueue}-external`,
-      continueAsNewAfterEvents: 60,
+      continueAsNewAfterEvents: 40,
     };
     const handle = await p.platform.temporal.workflow.start('runProcess', { taskQueue: p.platform.taskQueue, workflowId: `loop-with-listeners-${Date.now()}`, args: [input] });
     const runs = new Set<string>();
@@ -117,13 +117,13 @@ describe('incidents and bounded histories', () => {
       eventually(async () => {
         runs.add((await latest().describe()).runId);
         return runs.size >= count ? true : undefined;
-      }, `${count} runs`);
+      }, `${count} runs`, 90_000);
 
     // The reminder fires once, in whichever run is current 3 s in.
     await p.waitFor(handle.workflowId, (view) => view.variables.reminded === 1, 'the reminder');
     const runsAtReminder = (await runsAfter(1), runs.size);
-    // Several continuations later, past another 3 s, it has not fired again.
-    await runsAfter(runsAtReminder + 3);
+    // Continuations later, past another 3 s, it has not fired again.
+    await runsAfter(runsAtReminder + 2);
     await new Promise((resolve) => setTimeout(resolve, 3500));
     expect((await p.instance(handle.workflowId)).variables.reminded).toBe(1);
 
@@ -134,6 +134,6 @@ describe('incidents and bounded histories', () => {
     expect(result.variables.count).toBeLessThan(1_000_000);
     const first = await p.platform.temporal.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
     expect(first.status.name).toBe('CONTINUED_AS_NEW');
-    expect(runs.size).toBeGreaterThanOrEqual(4);
-  }, 120_000);
+    expect(runs.size).toBeGreaterThanOrEqual(3);
+  }, 240_000);
 });
