@@ -36,7 +36,7 @@ export const TaskChangeModel = mongoose.model('TaskChange', taskChangeSchema, 't
 
 const FLOOR_ID = 'floor';
 /** How many changes the log keeps: a reader further behind than that reloads. */
-export const KEEP_CHANGES = 1_000;
+const KEEP_CHANGES = 1_000;
 /** Every this many appends, the appender trims the log. */
 const TRIM_EVERY = 100;
 /** A writer re-reads the floor before trusting a head it has not used for this long. */
