@@ -20,17 +20,14 @@ import {
   patched,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { HumanTaskActivities, MessageStartActivities, ReferenceActivities } from '../activities/contracts';
+import type { HumanTaskActivities } from '../activities/contracts';
 import {
   completeUserTaskUpdate,
   deliverMessageSignal,
   deliverSignalSignal,
   instanceStateQuery,
-  REFERENCE_PATTERN_PROPERTY,
-  REFERENCE_VARIABLE,
   resolveIncidentUpdate,
   type ContinuedState,
   type InstanceState,
@@ -39,17 +36,15 @@ import {
 } from './definitions';
 import type { HumanTaskRegistry, InstanceRuntime, TokenStart } from './interpreter/context';
 import { IncidentError, IncidentRegistry } from './interpreter/incident';
+import { releaseMessageStartIfStartedByMessage, reserveReferenceIfUnnumbered } from './interpreter/instance-edges';
 import { MessageRegistry } from './interpreter/messages';
 import { runScope } from './interpreter/scope';
 import { SignalRegistry } from './interpreter/signals';
 import { VariableScope } from './interpreter/variables';
-import { businessKeyAttribute } from './search-attributes';
 
 const { closeUserTask } = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
-const { reserveReference } = proxyActivities<ReferenceActivities>({ startToCloseTimeout: '10 seconds' });
-const { releaseMessageStart } = proxyActivities<MessageStartActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** Past this many history events an instance continues as new at its next quiet step (Temporal's hard limit is 50,000). */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
@@ -149,14 +144,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     runtime.signals.deliver(delivery);
   });
 
-  // Started without the API (a timer start's schedule): the reference number the API would have given.
-  const referencePattern = graph.properties?.[REFERENCE_PATTERN_PROPERTY];
-  if (!input.businessKey && !continued && referencePattern && patched('reference-for-instances-started-without-the-api')) {
-    const reference = await reserveReference({ processKey: graph.processKey, pattern: referencePattern });
-    runtime.instance.businessKey = reference;
-    processVariables.propagate({ [REFERENCE_VARIABLE]: reference });
-    upsertSearchAttributes([{ key: businessKeyAttribute, value: reference }]);
-  }
+  await reserveReferenceIfUnnumbered(input, runtime, processVariables);
 
   const startNodeId = continued?.token.nodeId ?? input.startNodeId ?? graph.startNodeIds[0];
   if (startNodeId === undefined) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
@@ -178,14 +166,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   }
   // Human-task side work still running (behaviors/user-task.ts): done before the instance ends or continues.
   if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
-  // Started by a message: over now (whatever the outcome), it lets a message of its correlation
-  // key that waited in the buffer start the next instance (Camunda). Instances recorded before ended without it.
-  const startNode = input.startNodeId ? graph.nodes[input.startNodeId] : undefined;
-  const startedByMessage = startNode?.kind === 'startEvent' && startNode.trigger?.type === 'message' && startNode.scopeId === undefined;
-  if (!continuation && startedByMessage && input.businessKey && patched('start-buffered-message-when-over')) {
-    const ended = { instanceId: workflowInfo().workflowId, processKey: graph.processKey, correlationKey: input.businessKey };
-    await CancellationScope.nonCancellable(() => releaseMessageStart(ended));
-  }
+  if (!continuation) await releaseMessageStartIfStartedByMessage(input);
   if (canceled !== undefined) throw canceled;
   if (failure instanceof IncidentError) {
     throw ApplicationFailure.nonRetryable(failure.message, 'Incident', { elementId: failure.elementId, reason: failure.reason });
