@@ -49,6 +49,9 @@ export interface OpenUserTaskRequest {
   notifySeparately?: boolean;
 }
 
+/** What telling a new task's candidates needs (not the task's variables). */
+export type TaskNotice = Pick<OpenUserTaskRequest, 'taskId' | 'instance' | 'name' | 'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate'>;
+
 export interface CloseUserTaskRequest {
   taskId: string;
   state: 'completed' | 'canceled';
@@ -60,7 +63,7 @@ export interface CloseUserTaskRequest {
 export interface HumanTaskActivities {
   openUserTask(request: OpenUserTaskRequest): Promise<void>;
   /** Writes the "new task" notification of the candidates who opted in to the outbox. */
-  notifyTaskCandidates(request: OpenUserTaskRequest): Promise<void>;
+  notifyTaskCandidates(notice: TaskNotice): Promise<void>;
   closeUserTask(request: CloseUserTaskRequest): Promise<void>;
 }
 

@@ -3,8 +3,9 @@
  * token reaches a user task, close it when the workflow has taken the completion (or was
  * canceled). Both are idempotent, since Temporal retries activities.
  */
-import { DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, noteTaskChanged, OPEN_TASK_STATES, TaskModel, TaskRevisionModel, updateTask } from '../platform/storage';
-import type { CloseUserTaskRequest, OpenUserTaskRequest } from './contracts';
+import { ApplicationFailure } from '@temporalio/common';
+import { closeTaskRecord, DEFAULT_TASK_PRIORITY, FormModel, insertOnce, NO_DUE_DATE, noteTaskChanged, TaskModel } from '../platform/storage';
+import type { CloseUserTaskRequest, OpenUserTaskRequest, TaskNotice } from './contracts';
 import { writeToOutbox } from './notifications/outbox';
 import { optedInCandidates } from './notifications/recipients';
 
@@ -65,7 +66,7 @@ export async function openUserTask(request: OpenUserTaskRequest): Promise<void> 
  * Its own activity, which the workflow runs beside the next steps: finding who opted in reads
  * the users, and the task is open for agents before that is done.
  */
-export async function notifyTaskCandidates(request: OpenUserTaskRequest): Promise<void> {
+export async function notifyTaskCandidates(request: TaskNotice): Promise<void> {
   const dueDate = dateOrNull(request.dueDate);
   const to = await optedInCandidates(request.candidateUsers, request.candidateGroups, request.assignee ?? null);
   if (to.length === 0) return;
@@ -83,41 +84,22 @@ export async function notifyTaskCandidates(request: OpenUserTaskRequest): Promis
   });
 }
 
-/** A change of the task won by someone else this long ago and still not written: its writer died, and the close goes on without it. */
-const TAKEOVER_AFTER_MS = 30_000;
-const RETRY_MS = 100;
+/** How long one attempt waits for a change being written (well within its 10 s timeout) before Temporal retries it. */
+const BUSY_WAIT_MS = 2000;
+const BUSY_POLL_MS = 100;
 
 /**
- * Closes the record (completed or canceled) unless it is closed already. It takes its turn like
- * the API's changes do (api/tasks/change-assignee.ts): it wins the task-revision record of the
- * revision it read, so a claim or completion being written at the same moment is neither
- * overwritten nor applied twice. It runs beside the API's own close of a completion: losing to
- * it, it waits for its write, and takes over if that never comes.
+ * Closes the record (completed or canceled), taking its turn after a change being written at
+ * the same moment (platform/storage/task-writes.ts): beside the API's own close of a
+ * completion, it waits for that write (milliseconds, usually) instead of applying the
+ * completion twice. Longer waits are Temporal's retries, with their backoff.
  */
 export async function closeUserTask(request: CloseUserTaskRequest): Promise<void> {
-  for (;;) {
-    const task = await TaskModel.findById(request.taskId, { state: 1, revision: 1, assignee: 1 }).lean<{ state: string; revision?: number; assignee?: string | null }>();
-    if (!task || !(OPEN_TASK_STATES as readonly string[]).includes(task.state)) {
-      // Closed already (by the API, at once): noted again, as a retry may follow a crash before the note.
-      await noteTaskChanged(request.taskId);
-      return;
+  const giveUpAt = Date.now() + BUSY_WAIT_MS;
+  while ((await closeTaskRecord(request)) === 'busy') {
+    if (Date.now() > giveUpAt) {
+      throw ApplicationFailure.retryable(`Task ${request.taskId} is being changed by someone else; closing it again once that is written.`, 'TaskBeingChanged');
     }
-    const revision = task.revision ?? 0;
-    const at = new Date();
-    const won = await insertOnce(TaskRevisionModel, { _id: `${request.taskId}#${revision}`, taskId: request.taskId, action: request.state, by: request.by ?? 'process', assignee: task.assignee ?? null, at });
-    const winner = won ? undefined : await TaskRevisionModel.findById(`${request.taskId}#${revision}`, { at: 1 }).lean<{ at: Date }>();
-    if (won || (winner && at.getTime() - winner.at.getTime() > TAKEOVER_AFTER_MS)) {
-      await updateTask(request.taskId, {
-        $set: {
-          state: request.state,
-          ...(request.state === 'completed' ? { completedBy: request.by ?? null, completedAt: at, result: request.result ?? {} } : {}),
-          // A closed task's revision moves on, so a client holding the open one gets 409, not a no-op.
-          revision: revision + 1,
-        },
-        $push: { history: { at, by: request.by ?? null, action: request.state } },
-      });
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The worker's side of signals: a waiting token's subscription record (so a broadcast finds the
  * instance) and the broadcast of a signal throw event, which is the API's broadcast run from the
- * worker (api/signals/broadcast-signal.ts): same targets, same once-per-signal-id guarantee.
+ * worker (platform/instances/broadcast-signal.ts): same targets, same once-per-signal-id guarantee.
  * All idempotent, since Temporal retries activities.
  */
 import { Context } from '@temporalio/activity';
-import { broadcastSignal as broadcast } from '../api/signals/broadcast-signal';
+import { broadcastSignal as broadcast } from '../platform/instances/broadcast-signal';
 import { insertOnce, SignalSubscriptionModel } from '../platform/storage';
 import type { BroadcastSignalRequest, OpenSignalSubscriptionRequest, SignalActivities } from './contracts';
 

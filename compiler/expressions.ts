@@ -82,7 +82,16 @@ function nodeFields(node: GraphNode): [string, string | undefined][] {
   return fields;
 }
 
-export function graphExpressions(graph: ProcessGraph): LocatedExpression[] {
+const expressionsOfGraph = new WeakMap<ProcessGraph, LocatedExpression[]>();
+
+/** Every FEEL expression of the graph, where it is (collected once per graph: several rules read them). */
+export function graphExpressions(graph: ProcessGraph): readonly LocatedExpression[] {
+  let found = expressionsOfGraph.get(graph);
+  if (!found) expressionsOfGraph.set(graph, (found = collectExpressions(graph)));
+  return found;
+}
+
+function collectExpressions(graph: ProcessGraph): LocatedExpression[] {
   const found: LocatedExpression[] = [];
   const add = (elementId: string, field: string, feel: string | undefined) => {
     if (feel !== undefined) found.push({ elementId, field, feel });

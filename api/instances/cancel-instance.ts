@@ -4,7 +4,7 @@
  * records are closed here too, so inboxes are right at once. Both closes are idempotent.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { MessageSubscriptionModel, SignalSubscriptionModel, updateOpenTask } from '../../platform/storage';
+import { closeTaskRecord, MessageSubscriptionModel, SignalSubscriptionModel } from '../../platform/storage';
 import { inboxIndex } from '../tasks/inbox-index';
 import { problems } from '../problems';
 import { findInstance } from './find-instance';
@@ -23,13 +23,12 @@ export async function cancelInstance(client: Client, instanceId: string, cancele
     if (error instanceof WorkflowNotFoundError) throw problems.conflict(`Instance ${instanceId} ended meanwhile; there is nothing to cancel.`);
     throw error;
   }
-  const now = new Date();
-  // The inbox index knows the instance's open tasks (the store would read every task to find them).
+  // The inbox index knows the instance's open tasks (the store would read every task to find
+  // them). One being changed right now is left to the workflow's own close.
   await inboxIndex.ready();
   let tasksCanceled = 0;
   for (const taskId of inboxIndex.openTasksOf(instanceId)) {
-    const closed = await updateOpenTask(taskId, { $set: { state: 'canceled' }, $inc: { revision: 1 }, $push: { history: { at: now, by: canceledBy, action: 'canceled' } } });
-    if (closed) tasksCanceled += 1;
+    if ((await closeTaskRecord({ taskId, state: 'canceled', by: canceledBy })) === 'closed') tasksCanceled += 1;
   }
   await MessageSubscriptionModel.deleteMany({ instanceId });
   await SignalSubscriptionModel.deleteMany({ instanceId });

@@ -3,7 +3,7 @@
  * name and correlation key now, and stays available until its time to live ends to instances
  * that start waiting later. Each instance receives a message at most once. Publishing to
  * nobody is not an error. A process whose latest version has a message start event of that
- * name starts an instance (message-start.ts). Each publication also purges old expired messages.
+ * name starts an instance (platform/instances/message-start.ts). Each publication also purges old expired messages.
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';

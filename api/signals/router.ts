@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { currentUser, requireRole } from '../auth/current-user';
 import type { TemporalSettings } from '../../platform/instances/start-version';
 import { parseRequest } from '../validation';
-import { broadcastSignal } from './broadcast-signal';
+import { broadcastSignal } from '../../platform/instances/broadcast-signal';
 
 const broadcastSchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -4,7 +4,7 @@
  * they saw. (FerretDB 1.x findOneAndUpdate is not atomic: a conditional update alone let two
  * concurrent claims both succeed. The insert of a unique _id is.)
  */
-import { insertOnce, TaskRevisionModel, updateOpenTask, type TaskRecord } from '../../platform/storage';
+import { TaskRevisionModel, updateTask, winTaskRevision, type TaskRecord } from '../../platform/storage';
 import { problems } from '../problems';
 import { loadTask } from './load-task';
 import { presentTask } from './present-task';
@@ -31,7 +31,7 @@ async function conflictWith(taskId: string, revision: number): Promise<[string, 
 export async function arbitrate(task: TaskRecord, action: ArbitratedAction, by: string, assignee: string | null, at = new Date()): Promise<number> {
   // Records written before revisions existed have none: they are at revision 0.
   const revision = task.revision ?? 0;
-  const won = await insertOnce(TaskRevisionModel, { _id: `${task._id}#${revision}`, taskId: task._id, action, by, assignee, at });
+  const won = await winTaskRevision(task._id, revision, { action, by, assignee, at });
   if (!won) throw problems.conflict(...(await conflictWith(task._id, revision)));
   return revision;
 }
@@ -39,7 +39,8 @@ export async function arbitrate(task: TaskRecord, action: ArbitratedAction, by: 
 export async function changeAssignee(task: TaskRecord, change: { assignee: string | null; action: AssigneeAction; by: string }): Promise<TaskRecord> {
   const at = new Date();
   const revision = await arbitrate(task, change.action, change.by, change.assignee, at);
-  await updateOpenTask(task._id, {
+  // Won: nobody else writes the task until this change is written (every close takes its turn too).
+  await updateTask(task._id, {
     $set: { assignee: change.assignee, state: change.assignee ? 'assigned' : 'created', revision: revision + 1 },
     $push: { history: { at, by: change.by, action: change.action, ...(change.assignee ? { assignee: change.assignee } : {}) } },
   });

@@ -5,7 +5,7 @@
  * open, then close the record.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { updateOpenTask, updateTask } from '../../platform/storage';
+import { updateTask } from '../../platform/storage';
 import { completeUserTaskUpdate } from '../../workflows/definitions';
 import type { CurrentUser } from '../auth/current-user';
 import { taskFormOf } from '../forms/task-form';
@@ -53,9 +53,11 @@ export async function completeTask(client: Client, user: CurrentUser, taskId: st
     }
     throw error;
   }
-  // The workflow closes the record too (durably); closing it here makes the answer current.
+  // The workflow closes the record too (durably); closing it here makes the answer current. The
+  // workflow took the completion, so the task is completed whatever the record says now: no
+  // second read to check it is open (each read scans the tasks table on FerretDB).
   const now = new Date();
-  await updateOpenTask(taskId, {
+  await updateTask(taskId, {
     $set: { state: 'completed', assignee: task.assignee ?? user.username, completedBy: user.username, completedAt: now, result: variables, revision: revision + 1 },
     $push: { history: { at: now, by: user.username, action: 'completed' } },
   });

@@ -17,7 +17,7 @@
  * Closed tasks are not held: lists of completed or canceled tasks go to the store.
  */
 import mongoose from 'mongoose';
-import { OPEN_TASK_STATES, TaskModel, type TaskRecord } from '../../platform/storage';
+import { DEFAULT_TASK_PRIORITY, isOpenTaskState, OPEN_TASK_STATES, TaskModel, type TaskRecord } from '../../platform/storage';
 import { changeLogFloor, changeLogHead, onLocalTaskChange, readChangeSlot } from '../../platform/storage/task-change';
 import type { CurrentUser } from '../auth/current-user';
 import { canSee, isCandidate, isOverseer, type TaskView } from './task-access';
@@ -47,8 +47,6 @@ export interface InboxIndexTiming {
 const DEFAULT_TIMING: InboxIndexTiming = { followMs: 100, floorCheckMs: 2000, idleMs: 10 * 60_000, reloadMs: 30 * 60_000 };
 const SLOTS_PER_ROUND = 500;
 const FETCH_CONCURRENCY = 16;
-
-const isOpen = (state: string) => (OPEN_TASK_STATES as readonly string[]).includes(state);
 
 /** Whether `task` is in tab `view` for `user` (the same rules as the store query, task-query.ts). */
 function inView(user: CurrentUser, task: TaskSummaryRecord, view: TaskView): boolean {
@@ -142,7 +140,7 @@ class OpenTasks {
 
 /** Records from the store may lack defaulted fields (written by another tool): the index relies on them. */
 function normalise(task: TaskSummaryRecord): TaskSummaryRecord {
-  return { ...task, assignee: task.assignee ?? null, candidateGroups: task.candidateGroups ?? [], candidateUsers: task.candidateUsers ?? [], priority: task.priority ?? 50 };
+  return { ...task, assignee: task.assignee ?? null, candidateGroups: task.candidateGroups ?? [], candidateUsers: task.candidateUsers ?? [], priority: task.priority ?? DEFAULT_TASK_PRIORITY };
 }
 
 export type TaskChangeListener = (task: TaskSummaryRecord) => void;
@@ -172,7 +170,7 @@ export class InboxIndex {
 
   /** Whether lists of tasks in `state` are answered here (open ones) rather than by the store. */
   serves(state: string): boolean {
-    return state === 'open' || isOpen(state);
+    return state === 'open' || isOpenTaskState(state);
   }
 
   /** Resolves once every open task is held; starts following the log on first use. */
@@ -362,9 +360,9 @@ export class InboxIndex {
     if (generation !== this.generation || !this.loaded) return;
     const task = fetched ? normalise(fetched) : undefined;
     const previous = this.open.tasks.get(id);
-    if (task && isOpen(task.state)) this.open.set(task);
+    if (task && isOpenTaskState(task.state)) this.open.set(task);
     else this.open.delete(id);
-    const changed = task && (previous ? previous.revision !== task.revision || previous.state !== task.state || previous.updatedAt?.getTime() !== task.updatedAt?.getTime() : isOpen(task.state));
+    const changed = task && (previous ? previous.revision !== task.revision || previous.state !== task.state || previous.updatedAt?.getTime() !== task.updatedAt?.getTime() : isOpenTaskState(task.state));
     if (changed) for (const listener of this.listeners) listener(task);
   }
 }

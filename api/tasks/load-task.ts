@@ -1,5 +1,5 @@
 /** Reading a task for an operation: 404 when unknown, 409 when it is no longer open. */
-import { OPEN_TASK_STATES, TaskModel, type TaskRecord } from '../../platform/storage';
+import { isOpenTaskState, TaskModel, type TaskRecord } from '../../platform/storage';
 import { problems } from '../problems';
 import { presentTask } from './present-task';
 
@@ -10,7 +10,7 @@ export async function loadTask(taskId: string): Promise<TaskRecord> {
 }
 
 export function assertOpen(task: TaskRecord, action: string): void {
-  if ((OPEN_TASK_STATES as readonly string[]).includes(task.state)) return;
+  if (isOpenTaskState(task.state)) return;
   throw problems.conflict(`Task ${task._id} is ${task.state}${task.completedBy ? ` by ${task.completedBy}` : ''}; it cannot be ${action}. Refresh your inbox.`, {
     currentState: presentTask(task),
   });

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../../platform/storage';
+import { DEFAULT_TASK_PRIORITY, type TaskRecord } from '../../platform/storage';
 import { slaOf } from './sla';
 
 /** A task in a list: what the inbox table shows and sorts on (no case data). */
@@ -15,7 +15,7 @@ export function presentTaskSummary(task: Omit<TaskRecord, 'variables' | 'history
     candidateUsers: task.candidateUsers,
     assignee: task.assignee,
     state: task.state,
-    priority: task.priority ?? 50,
+    priority: task.priority ?? DEFAULT_TASK_PRIORITY,
     dueDate: task.dueDate ?? null,
     followUpDate: task.followUpDate ?? null,
     sla: slaOf(task, now),

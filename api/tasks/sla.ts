@@ -8,7 +8,7 @@
  * - `onTime` otherwise; null without a due date (nothing promised).
  * Closed tasks keep no SLA state: the list shows what is still to do.
  */
-import { OPEN_TASK_STATES, type TaskState } from '../../platform/storage';
+import { isOpenTaskState, type TaskState } from '../../platform/storage';
 
 export type SlaState = 'onTime' | 'atRisk' | 'late';
 
@@ -16,7 +16,7 @@ export const AT_RISK_SHARE = 0.2;
 export const AT_RISK_WITHIN_MS = 24 * 3_600_000;
 
 export function slaOf(task: { state: TaskState | string; dueDate?: Date | null; createdAt: Date }, now = new Date()): SlaState | null {
-  if (!task.dueDate || !(OPEN_TASK_STATES as readonly string[]).includes(task.state)) return null;
+  if (!task.dueDate || !isOpenTaskState(task.state)) return null;
   const left = task.dueDate.getTime() - now.getTime();
   if (left < 0) return 'late';
   const allotted = Math.max(0, task.dueDate.getTime() - task.createdAt.getTime());

@@ -15,7 +15,7 @@ import type {
   TerminateEndEventNode,
   TimerCatchEventNode,
 } from '../graph';
-import { label, nodeBase, reportUnsupported } from './common';
+import { kindOf, label, nodeBase, reportUnsupported } from './common';
 import type { TranslateContext } from './context';
 import { errorCodeOf, escalationCodeOf, readMessage, readSignal, readTimer, readTrigger } from './event-definitions';
 import { translateJob } from './service-task';
@@ -51,9 +51,9 @@ export const HINTS = {
 
 /** An event definition Rouage does not run where it is: say so rather than run another event instead. */
 export function unsupportedDefinition(element: ModdleElement, definitions: ModdleElement[], hint: Hint, context: TranslateContext): undefined {
-  const kinds = definitions.map((d) => d.$type.replace('bpmn:', '')).join(', ') || 'no event definition';
+  const kinds = definitions.map(kindOf).join(', ') || 'no event definition';
   const compensation = definitions.some((d) => d.$type === 'bpmn:CompensateEventDefinition');
-  return reportUnsupported(element, context.report, compensation ? HINTS.compensation : hint, `${element.$type.replace('bpmn:', '')}, ${kinds}`);
+  return reportUnsupported(element, context.report, compensation ? HINTS.compensation : hint, `${kindOf(element)}, ${kinds}`);
 }
 
 /** The one event definition of an event (several at once, BPMN's "multiple" events, are not run). */
@@ -85,7 +85,7 @@ function reportFeelCode(element: ModdleElement, what: 'error' | 'escalation', co
     what === 'error'
       ? { fr: 'Donnez à l’erreur un code fixe, sans « = », par exemple « PIECE_MANQUANTE ».', en: 'Give the error a fixed code, without "=", for example "MISSING_DOCUMENT".' }
       : { fr: 'Donnez à l’escalade un code fixe, sans « = », par exemple « DELAI_DEPASSE ».', en: 'Give the escalation a fixed code, without "=", for example "DELAY_EXCEEDED".' },
-    `${element.$type.replace('bpmn:', '')}, FEEL ${what} code`,
+    `${kindOf(element)}, FEEL ${what} code`,
   );
 }
 

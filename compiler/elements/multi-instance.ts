@@ -2,7 +2,7 @@
 import { extension, isElement, stringProperty, type ModdleElement } from '../bpmn-xml';
 import type { Report } from '../diagnostics';
 import type { ActivityNode, MultiInstance } from '../graph';
-import { feelBody, label, reportUnsupported } from './common';
+import { feelBody, kindOf, label, reportUnsupported } from './common';
 
 function reportMultiInstance(element: ModdleElement, report: Report, problem: { fr: string; en: string }, hint: { fr: string; en: string }): void {
   report({
@@ -68,7 +68,7 @@ export function applyLoopCharacteristics(element: ModdleElement, node: ActivityN
         fr: 'Camunda 8 n’exécute pas la boucle standard : utilisez une activité multi-instance, ou une boucle dessinée avec une passerelle exclusive.',
         en: 'Camunda 8 does not run standard loops: use a multi-instance activity, or draw the loop with an exclusive gateway.',
       },
-      `${element.$type.replace('bpmn:', '')}, ${loop.$type.replace('bpmn:', '')}`,
+      `${kindOf(element)}, ${kindOf(loop)}`,
     );
     return;
   }

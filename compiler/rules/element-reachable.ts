@@ -1,13 +1,12 @@
 import type { Rule } from './rule';
-import { entryNodeIds, reachable } from './walk';
+import { entryNodeIds, reachableFromEntries } from './walk';
 
 export const elementReachable: Rule = {
   id: 'element-reachable',
   check({ graph, report }) {
-    const entries = entryNodeIds(graph);
-    if (entries.length === 0) return; // start-event-required says it already
+    if (entryNodeIds(graph).length === 0) return; // start-event-required says it already
     // Subprocesses lead to their own start events and event subprocesses (see successors).
-    const reached = reachable(graph, entries);
+    const reached = reachableFromEntries(graph);
     for (const node of Object.values(graph.nodes)) {
       if (reached.has(node.id)) continue;
       report({

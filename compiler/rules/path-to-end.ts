@@ -19,7 +19,7 @@
  */
 import type { GraphNode, ProcessGraph } from '../graph';
 import type { Rule } from './rule';
-import { entryNodeIds, reachable } from './walk';
+import { reachableFromEntries } from './walk';
 
 interface Indexes {
   /** Interrupting boundary events, by host id. */
@@ -123,7 +123,7 @@ export const pathToEnd: Rule = {
   check({ graph, report }) {
     const finishing = finishingNodes(graph);
     // Elements no token reaches are element-reachable's to report.
-    const reached = reachable(graph, entryNodeIds(graph));
+    const reached = reachableFromEntries(graph);
     for (const node of Object.values(graph.nodes)) {
       if (finishing.has(node.id) || !reached.has(node.id)) continue;
       report({

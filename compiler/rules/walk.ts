@@ -28,6 +28,15 @@ export function entryNodeIds(graph: ProcessGraph): string[] {
   return [...starts.map((node) => node.id), ...(graph.eventSubProcessIds ?? [])];
 }
 
+const reachedFromEntries = new WeakMap<ProcessGraph, Set<string>>();
+
+/** Ids of the nodes a token can reach from the entries (computed once per graph: several rules ask). */
+export function reachableFromEntries(graph: ProcessGraph): ReadonlySet<string> {
+  let reached = reachedFromEntries.get(graph);
+  if (!reached) reachedFromEntries.set(graph, (reached = reachable(graph, entryNodeIds(graph))));
+  return reached;
+}
+
 /**
  * Ids of the nodes a token can reach from `starts`, each node's next steps given by `next`
  * (by default its successors).

@@ -1,7 +1,7 @@
 export { AiContributionModel } from './ai-contribution';
 export { InstanceModel, type InstanceRecord } from './instance';
 export { ProcessVersionModel, type ProcessVersionRecord } from './process-version';
-export { OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord, type TaskState } from './task';
+export { isOpenTaskState, OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord, type TaskState } from './task';
 export { ROLES, UserModel, type Role, type UserRecord } from './user';
 export { insertOnce, isDuplicateKeyError } from './insert-once';
 export { LoginAttemptModel } from './login-attempt';
@@ -10,7 +10,7 @@ export { MessageModel, type MessageRecord } from './message';
 export { MessageSubscriptionModel, type MessageSubscriptionRecord } from './message-subscription';
 export { TaskRevisionModel } from './task-revision';
 export { noteTaskChanged } from './task-change';
-export { updateOpenTask, updateTask } from './task-writes';
+export { closeTaskRecord, updateTask, winTaskRevision, type CloseTaskRequest } from './task-writes';
 export { ProcessSummaryModel, type ProcessSummaryRecord } from './process-summary';
 export { ProcessDraftModel, type ProcessDraftRecord } from './process-draft';
 export { DraftRevisionModel } from './draft-revision';

@@ -9,6 +9,7 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 export const TASK_STATES = ['created', 'assigned', 'completed', 'canceled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const OPEN_TASK_STATES: readonly TaskState[] = ['created', 'assigned'];
+export const isOpenTaskState = (state: string): boolean => (OPEN_TASK_STATES as readonly string[]).includes(state);
 
 /** Camunda's default priority (0–100), for tasks whose model sets none. */
 export const DEFAULT_TASK_PRIORITY = 50;

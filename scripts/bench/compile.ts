@@ -6,14 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { compilerCatalog } from '../../activities/catalog';
 import { compile, hasErrors } from '../../compiler';
 import { generateDiagram } from './generate-diagram';
+import { median } from './stats';
 
 const RUNS = 30;
 const WARMUP = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function main(): Promise<void> {
   const { xml, counts } = generateDiagram(1000);

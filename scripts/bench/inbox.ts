@@ -39,6 +39,7 @@ import { NO_DUE_DATE, TaskModel, UserModel } from '../../platform/storage';
 import { createWorker } from '../../worker/create-worker';
 import { profiles, provideInfrastructure } from '../infra';
 import { logger } from '../log';
+import { percentile, round1 } from './stats';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -58,11 +59,6 @@ const group = (n: number) => `bench-group-${n % GROUPS}`;
 /** User i is in 3 groups, spread so every group has about 60 members. */
 const groupsOf = (i: number) => [group(i), group(i + 17), group(i + 33)];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-const round1 = (value: number) => Number(value.toFixed(1));
 
 /** A deterministic pseudo-random sequence, so two runs seed the same data. */
 function random(seed: number): () => number {

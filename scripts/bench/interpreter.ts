@@ -33,6 +33,7 @@ import { profiles, provideInfrastructure } from '../infra';
 import { logger } from '../log';
 import { benchActivities, benchCatalog } from './interpreter/activities';
 import type { HandwrittenInput, HandwrittenResult } from './interpreter/handwritten-workflow';
+import { median, percentile, round1 } from './stats';
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -73,18 +74,6 @@ interface HistorySample {
   types: string[];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const round1 = (value: number) => Number(value.toFixed(1));
 
 /** Runs `count` jobs with at most `concurrency` at once. */
 async function pool(count: number, concurrency: number, job: (index: number) => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@
  * broadcast happens once per signal id, even when retried.
  */
 import { randomUUID } from 'node:crypto';
-import { broadcastSignal } from '../../api/signals/broadcast-signal';
+import { broadcastSignal } from '../../platform/instances/broadcast-signal';
 import { InstanceModel, SignalBroadcastModel, SignalSubscriptionModel, TaskModel } from '../../platform/storage';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 

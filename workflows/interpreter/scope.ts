@@ -90,21 +90,14 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
       progress = runtime.timerProgress.get(start.id) ?? { fired: 0 };
       runtime.timerProgress.set(start.id, progress);
     }
+    const fire =
+      start.interrupting === false
+        ? (occurred: EventOccurrence) => scope.startEventSubProcess(eventSubProcessId, occurred)
+        : (occurred: EventOccurrence) => {
+            interruption ??= { eventSubProcessId, occurred };
+          };
     const listener = listenersScope
-      .run(() =>
-        start.interrupting === false
-          ? listenRepeatedly(trigger, start.id, context, (occurred) => scope.startEventSubProcess(eventSubProcessId, occurred), undefined, progress)
-          : listenRepeatedly(
-              trigger,
-              start.id,
-              context,
-              (occurred) => {
-                interruption ??= { eventSubProcessId, occurred };
-              },
-              undefined,
-              progress,
-            ),
-      )
+      .run(() => listenRepeatedly(trigger, start.id, context, fire, undefined, progress))
       .catch((error: unknown) => {
         if (!isCancellation(error)) failures.push(error);
       });

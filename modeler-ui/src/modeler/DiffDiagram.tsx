@@ -1,9 +1,9 @@
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import { useEffect, useRef, useState } from 'react';
-import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { openReadOnlyViewer } from '../components/read-only-viewer';
 import { t } from '../i18n';
 import type { ChangeKind } from './version-diff';
 
@@ -28,6 +28,7 @@ const SYMBOL: Record<ChangeKind, string> = { added: '+', removed: '−', changed
 export function DiffDiagram({ xml, label, changes, focusId, onImported }: DiffDiagramProps) {
   const container = useRef<HTMLDivElement>(null);
   const [viewer, setViewer] = useState<NavigatedViewer>();
+  const [failed, setFailed] = useState(false);
   const imported = useRef(onImported);
   imported.current = onImported;
 
@@ -66,30 +67,30 @@ export function DiffDiagram({ xml, label, changes, focusId, onImported }: DiffDi
 
   // Last: on unmount, effects are cleaned up in order, so the markers go before the viewer is destroyed.
   useEffect(() => {
-    const instance = new NavigatedViewer({ container: container.current!, moddleExtensions: { zeebe: zeebeModdle } });
-    let current = true;
-    instance.importXML(xml).then(
-      () => {
-        if (!current) return;
+    setFailed(false);
+    const close = openReadOnlyViewer(
+      container.current!,
+      (instance) => instance.importXML(xml),
+      (instance) => {
         instance.get<Canvas>('canvas').zoom('fit-viewport');
         setViewer(instance);
         imported.current(instance.getDefinitions() as object);
       },
-      (error: unknown) => {
-        // An import still running when the diagram went away fails on the destroyed canvas: nothing to report.
-        if (current) throw error;
+      (error) => {
+        console.error(error);
+        setFailed(true);
       },
     );
     return () => {
-      current = false;
       setViewer(undefined);
-      instance.destroy();
+      close();
     };
   }, [xml]);
 
   return (
     <figure className="diff-diagram">
       <figcaption className="fr-text--bold">{label}</figcaption>
+      {failed && <p className="fr-error-text">{t.monitor.diagramFailed}</p>}
       <div ref={container} className="diff-diagram__canvas" />
     </figure>
   );

@@ -1,11 +1,11 @@
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import { useEffect, useRef, useState } from 'react';
-import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { openReadOnlyViewer } from '../components/read-only-viewer';
 import { t } from '../i18n';
 import { layOutIfMissing, type Moddle, type SemanticElement } from './auto-layout';
 import type { ElementMarks } from './instance-marks';
@@ -73,28 +73,29 @@ export function InstanceDiagram({ xml, marks }: { xml: string; marks: ElementMar
 
   // Last: on unmount, effects are cleaned up in order, so the marks go before the viewer is destroyed.
   useEffect(() => {
-    const instance = new NavigatedViewer({ container: container.current!, moddleExtensions: { zeebe: zeebeModdle } });
-    let current = true;
-    const moddle = instance.get<ParsingModdle>('moddle');
-    (async () => {
-      const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
-      const computed = layOutIfMissing(rootElement, moddle);
-      await instance.importDefinitions(rootElement);
-      if (!current) return;
-      // With a centre given (any point: it is only a flag), diagram-js centres a diagram smaller than the viewport.
-      instance.get<Canvas>('canvas').zoom('fit-viewport', { x: 0, y: 0 });
-      setLaidOut(computed);
-      setViewer(instance);
-    })().catch((error: unknown) => {
-      // An import still running when the diagram went away fails on the destroyed canvas: nothing to report.
-      if (!current) return;
-      console.error(error);
-      setFailed(true);
-    });
+    const close = openReadOnlyViewer(
+      container.current!,
+      async (instance) => {
+        const moddle = instance.get<ParsingModdle>('moddle');
+        const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
+        const computed = layOutIfMissing(rootElement, moddle);
+        await instance.importDefinitions(rootElement);
+        return computed;
+      },
+      (instance, computed) => {
+        // With a centre given (any point: it is only a flag), diagram-js centres a diagram smaller than the viewport.
+        instance.get<Canvas>('canvas').zoom('fit-viewport', { x: 0, y: 0 });
+        setLaidOut(computed);
+        setViewer(instance);
+      },
+      (error) => {
+        console.error(error);
+        setFailed(true);
+      },
+    );
     return () => {
-      current = false;
       setViewer(undefined);
-      instance.destroy();
+      close();
     };
   }, [xml]);
 

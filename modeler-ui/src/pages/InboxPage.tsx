@@ -65,7 +65,6 @@ export function InboxPage({ user }: { user: User }) {
       setLoadError(error);
     }
   }, []);
-  usePolling(refresh, FALLBACK_REFRESH_MS);
   useEffect(() => {
     tasksShown.current = 0;
     void refresh();
@@ -98,6 +97,8 @@ export function InboxPage({ user }: { user: User }) {
       if (notice) setChangedElsewhere(notice);
     }
   });
+  // Polling only stands in for a live stream that is down.
+  usePolling(refresh, FALLBACK_REFRESH_MS, !live);
 
   const refreshNow = async () => {
     setRefreshing(true);

@@ -1,5 +1,5 @@
 import { CancellationScope, condition, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
-import type { HumanTaskActivities, OpenUserTaskRequest } from '../../../activities/contracts';
+import type { HumanTaskActivities, OpenUserTaskRequest, TaskNotice } from '../../../activities/contracts';
 import { parseIsoDateTime } from '../../../compiler/elements/iso8601';
 import type { UserTaskNode, ValueSource } from '../../../compiler/graph';
 import type { Behavior, ExecutionContext } from '../context';
@@ -89,7 +89,12 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
   const sideWorkBeside = patched(SIDE_WORK_BESIDE);
   // Not cancellable: once asked for, the record exists, and the close below must follow it.
   await CancellationScope.nonCancellable(() => humanTaskActivities.openUserTask({ ...request, ...(sideWorkBeside ? { notifySeparately: true } : {}) }));
-  if (sideWorkBeside) runBeside(context, CancellationScope.nonCancellable(() => humanTaskActivities.notifyTaskCandidates(request)));
+  if (sideWorkBeside) {
+    // Who and what, not the variables: the history holds those once already.
+    const { instance: ref, name, candidateGroups, candidateUsers } = request;
+    const notice: TaskNotice = { taskId, instance: ref, name, candidateGroups, candidateUsers, ...(assignee ? { assignee } : {}), ...(dueDate ? { dueDate } : {}) };
+    runBeside(context, CancellationScope.nonCancellable(() => humanTaskActivities.notifyTaskCandidates(notice)));
+  }
 
   try {
     await condition(() => humanTasks.completions.has(taskId));

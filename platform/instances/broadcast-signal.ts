@@ -12,10 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { insertOnce, SignalBroadcastModel, SignalSubscriptionModel, type SignalBroadcastRecord, type SignalSubscriptionRecord } from '../../platform/storage';
 import { deliverSignalSignal } from '../../workflows/definitions';
-import { latestStartEvents, staticValue } from '../../platform/instances/event-start-events';
-import { startVersion, type TemporalSettings } from '../../platform/instances/start-version';
+import { insertOnce, SignalBroadcastModel, SignalSubscriptionModel, type SignalBroadcastRecord, type SignalSubscriptionRecord } from '../storage';
+import { latestStartEvents, staticValue } from './event-start-events';
+import { startVersion, type TemporalSettings } from './start-version';
 
 export interface BroadcastSignalRequest {
   signalId: string;
