@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { MessageDelivery } from '../activities/contracts';
 import type { ProcessGraph } from '../compiler/graph';
+import type { ParkedScope } from './interpreter/parking';
 
 export type { MessageDelivery } from '../activities/contracts';
 
@@ -32,17 +33,24 @@ export const REFERENCE_PATTERN_PROPERTY = 'referencePattern';
 /** The variable the reference number is stored under. */
 export const REFERENCE_VARIABLE = 'reference';
 
-/** What an instance hands to its continuation: one token between two elements, and counters. */
+/** What an instance hands to its continuation (see interpreter/parking.ts): every scope, and counters. */
 export interface ContinuedState {
-  token: { nodeId: string; via?: string };
+  /** Every scope as the previous run left it: tokens, joins, listeners, running event subprocesses. */
+  scope?: ParkedScope;
+  /** Runs continued before every scope was carried hand over one token between two elements instead. */
+  token?: { nodeId: string; via?: string };
   /** Per element, how many times a token entered it (derived task and subscription ids go on from there). */
   occurrences: Record<string, number>;
-  /** The last steps of the path, so monitoring keeps some history. */
+  /** The last steps of the path, so monitoring keeps some history, and the steps parked tokens are in. */
   path: PathStep[];
   /** How many times the instance continued as new before. */
   generation: number;
-  /** Where the timers of the process's event subprocesses were, by start event id, so they go on rather than start again. */
+  /** Runs continued before every scope was carried: the process's event subprocess timers, by start event id. */
   timers?: Record<string, TimerProgress>;
+  /** Completions of parked user tasks the previous run accepted but had not applied yet. */
+  completions?: CompleteUserTaskInput[];
+  /** Messages correlated to the instance that no token waited for yet (see interpreter/messages.ts). */
+  undeliveredMessages?: MessageDelivery[];
 }
 
 /** Where an event subprocess's timer start is: its next due time, how often it fired, whether it is over. */

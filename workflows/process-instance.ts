@@ -10,11 +10,13 @@
  * canceled first, so each releases what it holds: user tasks are closed as canceled, message
  * and signal subscriptions removed, called instances canceled. A token that meets an incident
  * waits for the API to resolve it (see interpreter/incident.ts). An instance whose history has
- * grown long continues as new from its only token, carrying its state (bounded histories).
+ * grown long freezes once every token is parked and continues as new, carrying every scope
+ * (bounded histories, see interpreter/parking.ts).
  */
 import {
   ApplicationFailure,
   CancellationScope,
+  condition,
   continueAsNew,
   isCancellation,
   patched,
@@ -34,10 +36,11 @@ import {
   type RunProcessInput,
   type RunProcessResult,
 } from './definitions';
-import type { HumanTaskRegistry, InstanceRuntime, TokenStart } from './interpreter/context';
+import type { HumanTaskRegistry, InstanceRuntime, ScopeSnapshotSlot, TokenStart } from './interpreter/context';
 import { IncidentError, IncidentRegistry } from './interpreter/incident';
 import { releaseMessageStartIfStartedByMessage, reserveReferenceIfUnnumbered } from './interpreter/instance-edges';
 import { MessageRegistry } from './interpreter/messages';
+import { carriedWaits, Parking, type ParkedListener, type ParkedScope } from './interpreter/parking';
 import { runScope } from './interpreter/scope';
 import { SignalRegistry } from './interpreter/signals';
 import { VariableScope } from './interpreter/variables';
@@ -51,15 +54,44 @@ export const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 /** How much of the path a continued instance keeps. */
 const CONTINUED_PATH_STEPS = 100;
 
+/** Since this patch, instances continue as new from any parked shape (before: only from a lone token at the process level). */
+const CONTINUE_FROM_ANY_SHAPE = 'continue-as-new-from-any-parked-shape';
+
+/** The process scope to take up: carried whole, or (runs continued before) one token and the process's timers. */
+function continuedProcessScope(continued: ContinuedState | undefined): ParkedScope | undefined {
+  if (!continued) return undefined;
+  if (continued.scope) return continued.scope;
+  const listeners: Record<string, ParkedListener> = {};
+  for (const [startId, progress] of Object.entries(continued.timers ?? {})) listeners[startId] = { kind: 'timer', ...progress };
+  return { key: 'process', variables: {}, tokens: continued.token ? [continued.token] : [], eventSubProcesses: [], joins: {}, listeners };
+}
+
+function reopenSubscriptions(scope: ParkedScope, runtime: InstanceRuntime): void {
+  for (const wait of carriedWaits(scope)) {
+    if (wait.kind === 'message') {
+      const subscription = runtime.messages.open(wait.subscriptionId, wait.name, wait.correlationKey);
+      if (wait.delivery) subscription.delivery = wait.delivery;
+    }
+    if (wait.kind === 'signal') {
+      const subscription = runtime.signals.open(wait.subscriptionId, wait.name);
+      if (wait.delivery) subscription.delivery = wait.delivery;
+    }
+  }
+}
+
 export async function runProcess(input: RunProcessInput): Promise<RunProcessResult> {
   const { graph, continued } = input;
   const state: InstanceState = { variables: { ...input.variables }, active: [], path: [...(continued?.path ?? [])] };
-  const humanTasks: HumanTaskRegistry = { open: new Map(), completions: new Map(), beside: new Set() };
+  const humanTasks: HumanTaskRegistry = {
+    open: new Map(),
+    completions: new Map((continued?.completions ?? []).map((completion) => [completion.taskId, completion])),
+    beside: new Set(),
+  };
   const occurrences = new Map<string, number>(Object.entries(continued?.occurrences ?? {}));
-  const timerProgress = new Map(Object.entries(continued?.timers ?? {}));
   const incidents = new IncidentRegistry(state);
   const processVariables = new VariableScope('process', state.variables);
-  let continuation: ContinuedState | undefined;
+  const parking = new Parking();
+  const processScope: ScopeSnapshotSlot = {};
 
   const runtime: InstanceRuntime = {
     graph,
@@ -74,7 +106,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     externalTaskQueue: input.externalTaskQueue,
     state,
     humanTasks,
-    messages: new MessageRegistry(),
+    messages: new MessageRegistry(continued?.undeliveredMessages),
     signals: new SignalRegistry(),
     incidents,
     hasParent: input.parent !== undefined,
@@ -83,31 +115,25 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       occurrences.set(elementId, next);
       return next;
     },
-    continueAsNewIfDue: (next) => {
-      // Only a lone token between two elements at the process level holds no state beyond
-      // variables, counters and the process's listeners: nothing waits, no task is open, no
-      // event subprocess runs. Its listeners (timers, messages, signals of the process's event
-      // subprocesses) start again in the continuation, timers from where they were.
-      if (continuation || state.active.length > 0 || graph.nodes[next.nodeId]?.scopeId !== undefined) return false;
+    continueAsNewIfDue: (next, handle) => {
+      if (next.occurred) return false; // an event that already occurred is not carried
       const info = workflowInfo();
       if (!info.continueAsNewSuggested && info.historyLength < (input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS)) return false;
-      // Instances recorded before went on without continuing when the process had event subprocesses.
-      if ((graph.eventSubProcessIds ?? []).length > 0 && !patched('continue-as-new-beside-event-subprocesses')) return false;
-      continuation = {
-        token: { nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) },
-        occurrences: Object.fromEntries(occurrences),
-        path: state.path.slice(-CONTINUED_PATH_STEPS),
-        generation: (continued?.generation ?? 0) + 1,
-      };
+      handle.describe = () => ({ nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) });
+      if (!processScope.snapshot?.() || !patched(CONTINUE_FROM_ANY_SHAPE)) {
+        delete handle.describe;
+        return false;
+      }
+      parking.freeze();
       return true;
     },
-    abandonContinuation: () => {
-      const given = continuation;
-      continuation = undefined;
-      return given ? { nodeId: given.token.nodeId, ...(given.token.via ? { via: given.token.via } : {}) } : undefined;
-    },
-    timerProgress,
+    parking,
+    resumedSteps: new Set(),
   };
+  // The subscriptions the previous run left open, reopened before the handlers: a message or
+  // signal that reached the instance while it continued is delivered as soon as they are set.
+  const resume = continuedProcessScope(continued);
+  if (resume) reopenSubscriptions(resume, runtime);
 
   setHandler(instanceStateQuery, () => state);
   setHandler(
@@ -146,14 +172,36 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
 
   await reserveReferenceIfUnnumbered(input, runtime, processVariables);
 
-  const startNodeId = continued?.token.nodeId ?? input.startNodeId ?? graph.startNodeIds[0];
-  if (startNodeId === undefined) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
-  const start: TokenStart = { nodeId: startNodeId, ...(continued?.token.via ? { via: continued.token.via } : {}) };
+  const startNodeId = input.startNodeId ?? graph.startNodeIds[0];
+  if (!resume && startNodeId === undefined) throw ApplicationFailure.nonRetryable(`Process ${graph.processKey} has no start event`, 'InvalidGraph');
+  const starts: TokenStart[] = resume || startNodeId === undefined ? [] : [{ nodeId: startNodeId }];
+
+  let settled = false;
+  const run = runScope(runtime, {
+    variables: processVariables,
+    starts,
+    eventSubProcessIds: graph.eventSubProcessIds ?? [],
+    snapshotSlot: processScope,
+    ...(resume ? { resume } : {}),
+  });
+  void run.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  // Not cancellable: a canceled instance's tokens are canceled with it, and the run settles.
+  await CancellationScope.nonCancellable(() => condition(() => settled || parking.isFrozen));
+  if (!settled) {
+    // Frozen: every token is parked. Side work first, then the continuation, unless the
+    // instance was canceled meanwhile (its tokens then release what they hold, as always).
+    if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
+    if (!CancellationScope.current().consideredCancelled) await continueWithSnapshot(input, state, processScope, humanTasks, runtime, occurrences);
+    await CancellationScope.nonCancellable(() => condition(() => settled));
+  }
 
   let canceled: unknown;
   let failure: unknown;
   try {
-    const end = await runScope(runtime, { variables: processVariables, starts: [start], eventSubProcessIds: graph.eventSubProcessIds ?? [] });
+    const end = await run;
     if (end.terminatedBy !== undefined) state.terminatedBy = end.terminatedBy;
   } catch (error) {
     if (isCancellation(error)) canceled = error; // the workflow itself is canceled: its tokens were canceled too
@@ -164,23 +212,45 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   if (humanTasks.open.size > 0) {
     await CancellationScope.nonCancellable(() => Promise.all([...humanTasks.open.keys()].map((taskId) => closeUserTask({ taskId, state: 'canceled' }))));
   }
-  // Human-task side work still running (behaviors/user-task.ts): done before the instance ends or continues.
+  // Human-task side work still running (behaviors/user-task.ts): done before the instance ends.
   if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
-  if (!continuation) await releaseMessageStartIfStartedByMessage(input);
+  await releaseMessageStartIfStartedByMessage(input);
   if (canceled !== undefined) throw canceled;
   if (failure instanceof IncidentError) {
     throw ApplicationFailure.nonRetryable(failure.message, 'Incident', { elementId: failure.elementId, reason: failure.reason });
   }
   if (failure !== undefined) throw failure;
-  if (continuation) {
-    const timers = Object.fromEntries(timerProgress);
-    const { businessKey } = runtime.instance;
-    await continueAsNew<typeof runProcess>({
-      ...input,
-      ...(businessKey ? { businessKey } : {}),
-      variables: state.variables,
-      continued: { ...continuation, ...(timerProgress.size > 0 ? { timers } : {}) },
-    });
-  }
   return { variables: state.variables };
+}
+
+/** Continues the frozen instance as new, carrying every scope as it stands now (what arrived while frozen included). */
+async function continueWithSnapshot(
+  input: RunProcessInput,
+  state: InstanceState,
+  processScope: ScopeSnapshotSlot,
+  humanTasks: HumanTaskRegistry,
+  runtime: InstanceRuntime,
+  occurrences: Map<string, number>,
+): Promise<never> {
+  const snapshot = processScope.snapshot?.();
+  if (!snapshot) throw new Error('The instance froze to continue as new, but a token is no longer parked');
+  const recent = state.path.length - CONTINUED_PATH_STEPS;
+  const completions = [...humanTasks.completions.values()];
+  const undeliveredMessages = runtime.messages.keptMessages();
+  const { businessKey } = runtime.instance;
+  return continueAsNew<typeof runProcess>({
+    ...input,
+    ...(businessKey ? { businessKey } : {}),
+    variables: state.variables,
+    continued: {
+      // The process scope's variables travel once, as the input's.
+      scope: { ...snapshot, variables: {} },
+      occurrences: Object.fromEntries(occurrences),
+      // The last steps, and every step a parked token is in, however old.
+      path: state.path.filter((step, index) => index >= recent || step.leftAt === undefined),
+      generation: (input.continued?.generation ?? 0) + 1,
+      ...(completions.length > 0 ? { completions } : {}),
+      ...(undeliveredMessages.length > 0 ? { undeliveredMessages } : {}),
+    },
+  });
 }

@@ -15,6 +15,7 @@ import { isActivity, type BoundaryEventNode, type GraphNode } from '../../compil
 import { behaviorOf } from './behaviors';
 import type { EventOccurrence, ExecutionContext, Taken, Token } from './context';
 import { IncidentError, retryingIncidents } from './incident';
+import type { ParkSlot } from './parking';
 import { runMultiInstance } from './multi-instance';
 import { BpmnThrow } from './throws';
 import { awaitTrigger, listenRepeatedly } from './triggers';
@@ -57,17 +58,22 @@ export async function runWithBoundaryEvents(node: GraphNode, context: ExecutionC
   let interruption: { interruptedBy: string; occurred: EventOccurrence } | undefined;
   const listeners = boundaries
     .filter((boundary) => boundary.trigger.type !== 'error' && boundary.trigger.type !== 'escalation')
-    .map((boundary) =>
-      listenersScope.run(async () => {
+    .map((boundary) => {
+      // Each listener reports its wait on the token, and takes up the one a continued instance carried.
+      const slot: ParkSlot = {};
+      token.boundarySlots.set(boundary.id, slot);
+      const resume = token.resume?.boundaries?.[boundary.id];
+      const options = { host: token.active, parking: { slot, ...(resume ? { resume } : {}) } };
+      return listenersScope.run(async () => {
         if (!boundary.cancelActivity) {
-          return listenRepeatedly(boundary.trigger, boundary.id, context, (occurred) => context.scope.spawn({ nodeId: boundary.id, occurred }), token.active);
+          return listenRepeatedly(boundary.trigger, boundary.id, context, (occurred) => context.scope.spawn({ nodeId: boundary.id, occurred }), options);
         }
-        const occurred = await awaitTrigger(boundary.trigger, boundary.id, context, undefined, token.active);
+        const occurred = await awaitTrigger(boundary.trigger, boundary.id, context, options);
         if (interruption) return;
         interruption = { interruptedBy: boundary.id, occurred };
         activityScope.cancel();
-      }),
-    );
+      });
+    });
   // A listener that fails (a FEEL error in its timer, say) is an incident of the activity.
   const listenerFailure = Promise.all(listeners).then(
     () => new Promise<never>(() => undefined),

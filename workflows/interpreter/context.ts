@@ -1,9 +1,10 @@
 import type { GraphNode, ProcessGraph } from '../../compiler/graph';
 import type { InstanceRef, MessageDelivery } from '../../activities/contracts';
-import type { ActiveElement, CompleteUserTaskInput, InstanceState, SignalDelivery, TimerProgress } from '../definitions';
+import type { ActiveElement, CompleteUserTaskInput, InstanceState, PathStep, SignalDelivery } from '../definitions';
 import type { IncidentRegistry } from './incident';
 import type { JoinRegistry } from './joins';
 import type { MessageRegistry } from './messages';
+import type { ParkedScope, ParkedToken, Parking, ParkSlot } from './parking';
 import type { SignalRegistry } from './signals';
 import type { Thrown } from './throws';
 import type { VariableScope } from './variables';
@@ -31,6 +32,18 @@ export interface TokenStart {
   nodeId: string;
   via?: string;
   occurred?: EventOccurrence;
+  /** A token the previous run parked inside `nodeId` (continued instances): it takes up its wait there. */
+  resume?: ParkedToken;
+}
+
+/** One token of a scope, as the continuation sees it: where it is parked, when it is. */
+export interface TokenHandle {
+  describe?: () => ParkedToken | undefined;
+}
+
+/** Where a scope offers its snapshot while it runs (see parking.ts). */
+export interface ScopeSnapshotSlot {
+  snapshot?: () => ParkedScope | undefined;
 }
 
 /** The token a behaviour runs for. */
@@ -41,6 +54,12 @@ export interface Token {
   active: ActiveElement;
   /** Set when the event this catch event waits for already occurred. */
   occurred?: EventOccurrence;
+  /** Set when the previous run parked this token in this element: the behaviour takes up that wait. */
+  resume?: ParkedToken;
+  /** Where the behaviour reports its wait while it waits (parking.ts). */
+  slot: ParkSlot;
+  /** Where each listening boundary event of the element reports its wait, by boundary event id. */
+  boundarySlots: Map<string, ParkSlot>;
 }
 
 /** What every scope of one instance shares. */
@@ -59,17 +78,14 @@ export interface InstanceRuntime {
   /** Set when the instance was started by a call activity: an uncaught BPMN error then fails it, for the parent to catch. */
   hasParent: boolean;
   /**
-   * Called between two elements: when the history has grown long and this is the instance's
-   * only token, the instance continues as new from `next` and the token must end (true).
+   * Called between two elements: when the history has grown long and every token of the
+   * instance is parked (this one about to enter `next`), freezes the instance so that it
+   * continues as new (true: the token must wait, see parking.ts).
    */
-  continueAsNewIfDue(next: TokenStart): boolean;
-  /**
-   * Called when one of the process's event subprocesses starts: a continuation decided meanwhile
-   * is given up, and the token it would have carried is returned (to go on in this run).
-   */
-  abandonContinuation(): TokenStart | undefined;
-  /** The timers of the process's event subprocesses (carried to a continuation). */
-  timerProgress: Map<string, TimerProgress>;
+  continueAsNewIfDue(next: TokenStart, handle: TokenHandle): boolean;
+  parking: Parking;
+  /** Path steps already taken up by resumed tokens (a continued instance carries its open steps). */
+  resumedSteps: Set<PathStep>;
 }
 
 /**
@@ -85,6 +101,8 @@ export interface ScopeRuntime {
   joins: JoinRegistry;
   /** The tokens of this scope, where they are now (for the inclusive join). */
   active: Set<ActiveElement>;
+  /** This scope's snapshot for a continuation; undefined while one of its tokens is not parked. */
+  snapshot(): ParkedScope | undefined;
   /** Starts another token in this scope. */
   spawn(start: TokenStart): void;
   /** Ends this scope at once (terminate end event): its other tokens are canceled. */

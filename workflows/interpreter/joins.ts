@@ -4,11 +4,13 @@
  * can still reach it. Arrivals are kept per join in activations (waves), oldest first: a token
  * joins the oldest activation that has not yet had a token on its flow, so in a loop a fast
  * branch's second token waits for the next wave instead of firing the join twice or being
- * swallowed.
+ * swallowed. The waves still waiting go to a continued instance (snapshot, restore), and the
+ * tokens waiting in them take their wave up again (rejoin).
  */
 import { condition } from '@temporalio/workflow';
 import type { GraphNode } from '../../compiler/graph';
 import { IncidentError } from './incident';
+import { parkedWhile, type Parking, type ParkSlot } from './parking';
 
 type JoinNode = Pick<GraphNode, 'id' | 'incoming'>;
 
@@ -19,6 +21,31 @@ interface Activation {
 
 export class JoinRegistry {
   private readonly activations = new Map<string, Activation[]>();
+
+  constructor(private readonly parking: Parking) {}
+
+  /** The waves still waiting, per join: the flows arrived in each, oldest first. */
+  snapshot(): Record<string, string[][]> {
+    const waiting: Record<string, string[][]> = {};
+    for (const [joinId, waves] of this.activations) if (waves.length > 0) waiting[joinId] = waves.map((wave) => [...wave.arrived]);
+    return waiting;
+  }
+
+  /** Takes up the waves a continued instance carried (before any token of the scope runs). */
+  restore(waiting: Record<string, string[][]>): void {
+    for (const [joinId, waves] of Object.entries(waiting)) {
+      this.activations.set(
+        joinId,
+        waves.map((arrived) => ({ arrived: new Set(arrived), fired: false })),
+      );
+    }
+  }
+
+  /** Waits for `activation`, reported as parked in `slot` meanwhile. */
+  private async waitFor(joinId: string, activation: Activation, slot: ParkSlot | undefined, leads: boolean, until: () => boolean): Promise<void> {
+    const describe = () => ({ kind: 'join' as const, wave: (this.activations.get(joinId) ?? []).indexOf(activation), leads });
+    await parkedWhile(this.parking, slot, describe, () => condition(until));
+  }
 
   /** Records a token's arrival; returns the activation it belongs to and whether it completed it. */
   arrive(node: JoinNode, via: string | undefined): { activation: Activation; completes: boolean } {
@@ -39,20 +66,15 @@ export class JoinRegistry {
     return { activation, completes };
   }
 
-  /** Activations still waiting, per join: for monitoring and tests. */
-  pending(joinId: string): string[][] {
-    return (this.activations.get(joinId) ?? []).map((wave) => [...wave.arrived]);
-  }
-
   /**
    * The token that completes an activation goes on; the others wait at the join until it
    * fires, then end (so the instance state shows them waiting, and a cancel finds them).
    */
-  async join(node: JoinNode, via: string | undefined): Promise<boolean> {
+  async join(node: JoinNode, via: string | undefined, slot?: ParkSlot): Promise<boolean> {
     if (node.incoming.length <= 1) return true;
     const { activation, completes } = this.arrive(node, via);
     if (completes) return true;
-    await condition(() => activation.fired);
+    await this.waitFor(node.id, activation, slot, false, () => activation.fired);
     return false;
   }
 
@@ -61,18 +83,32 @@ export class JoinRegistry {
    * token or `canStillArrive()` says no other token of the scope can reach the join any more,
    * then goes on; the others of its activation end there.
    */
-  async joinInclusive(node: JoinNode, via: string | undefined, canStillArrive: () => boolean): Promise<boolean> {
+  async joinInclusive(node: JoinNode, via: string | undefined, canStillArrive: () => boolean, slot?: ParkSlot): Promise<boolean> {
     if (node.incoming.length <= 1) return true;
     const { activation, completes } = this.arrive(node, via);
     if (completes) return true;
-    if (activation.arrived.size > 1) {
-      await condition(() => activation.fired);
+    return this.awaitWave(node.id, activation, activation.arrived.size === 1, canStillArrive, slot);
+  }
+
+  /**
+   * A token a continued instance carried while it waited at the join: it waits in its wave
+   * again (restored before it), or ends if the wave had fired meanwhile.
+   */
+  async rejoin(node: JoinNode, wave: number, leads: boolean, canStillArrive: () => boolean, slot?: ParkSlot): Promise<boolean> {
+    const activation = wave >= 0 ? this.activations.get(node.id)?.[wave] : undefined;
+    if (!activation) return false;
+    return this.awaitWave(node.id, activation, leads, canStillArrive, slot);
+  }
+
+  private async awaitWave(joinId: string, activation: Activation, leads: boolean, canStillArrive: () => boolean, slot?: ParkSlot): Promise<boolean> {
+    if (!leads) {
+      await this.waitFor(joinId, activation, slot, false, () => activation.fired);
       return false;
     }
-    await condition(() => activation.fired || !canStillArrive());
+    await this.waitFor(joinId, activation, slot, true, () => activation.fired || !canStillArrive());
     if (activation.fired) return false; // completed by the last flow's token, which went on
     activation.fired = true;
-    const waves = this.activations.get(node.id) ?? [];
+    const waves = this.activations.get(joinId) ?? [];
     waves.splice(waves.indexOf(activation), 1);
     return true;
   }

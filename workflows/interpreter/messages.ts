@@ -11,6 +11,7 @@ import type { ActiveElement } from '../definitions';
 import type { ExecutionContext } from './context';
 import { resolveValue } from './feel';
 import { IncidentError } from './incident';
+import { parkedWhile, type ParkedMessageWait, type WaitParking } from './parking';
 
 const messageActivities = proxyActivities<MessageActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
@@ -31,9 +32,22 @@ export class MessageRegistry {
    * waiting between the API's lookup and the delivery): MongoDB counts them as this
    * instance's, so they are kept here, within their time to live, for the next token that waits.
    */
-  private readonly undelivered: MessageDelivery[] = [];
+  private readonly undelivered: MessageDelivery[];
 
+  /** `undelivered`: the kept messages a continued instance carried over. */
+  constructor(undelivered: MessageDelivery[] = []) {
+    this.undelivered = [...undelivered];
+  }
+
+  /** The kept messages, for a continuation. */
+  keptMessages(): MessageDelivery[] {
+    return [...this.undelivered];
+  }
+
+  /** Opens a subscription; one a continued instance reopened already is returned as it is (with what it received). */
   open(subscriptionId: string, name: string, correlationKey: string): Subscription {
+    const reopened = this.waiting.get(subscriptionId);
+    if (reopened) return reopened;
     const subscription: Subscription = { name, correlationKey };
     this.waiting.set(subscriptionId, subscription);
     return subscription;
@@ -86,29 +100,41 @@ export function resolveMessage(message: MessageDefinition, context: ExecutionCon
 
 /**
  * Waits for the message `message` (on behalf of `elementId`: a catch event, a receive task or
- * a boundary event) and returns it. Cancellable; the subscription is closed in every case.
+ * a boundary event) and returns it. Cancellable; the subscription is closed in every case but
+ * one: a frozen instance (parking.ts) leaves it open for its continuation, which takes it up
+ * (`parking.resume`) without recording it again.
  */
-export async function waitForMessage(message: MessageDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement): Promise<MessageDelivery> {
-  const { name, correlationKey } = resolveMessage(message, context, elementId);
-  const subscriptionId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+export async function waitForMessage(
+  message: MessageDefinition,
+  elementId: string,
+  context: ExecutionContext,
+  active?: ActiveElement,
+  parking?: WaitParking,
+): Promise<MessageDelivery> {
+  const resumed = parking?.resume?.kind === 'message' ? parking.resume : undefined;
+  const { name, correlationKey } = resumed ?? resolveMessage(message, context, elementId);
+  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
   // A message this instance already received while no token waited: taken without a new
   // subscription (patched: instances that started before this kept nothing).
-  const kept = context.messages.hasUndelivered() && patched('keep-undelivered-messages') ? context.messages.takeUndelivered(name, correlationKey, new Date().getTime()) : undefined;
+  const kept = !resumed && context.messages.hasUndelivered() && patched('keep-undelivered-messages') ? context.messages.takeUndelivered(name, correlationKey, new Date().getTime()) : undefined;
   if (kept) return kept;
   const subscription = context.messages.open(subscriptionId, name, correlationKey);
   try {
-    // Not cancellable: once the record exists, the finally below must see it to remove it,
-    // and a buffered message it took must not be lost halfway.
-    const buffered = await CancellationScope.nonCancellable(() =>
-      messageActivities.openMessageSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name, correlationKey }),
-    );
-    if (buffered && subscription.delivery && subscription.delivery.messageId !== buffered.messageId) {
-      log.warn('Two messages reached one subscription at once; the later one is ignored', { subscriptionId, ignored: subscription.delivery.messageId });
+    if (!resumed) {
+      // Not cancellable: once the record exists, the finally below must see it to remove it,
+      // and a buffered message it took must not be lost halfway.
+      const buffered = await CancellationScope.nonCancellable(() =>
+        messageActivities.openMessageSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name, correlationKey }),
+      );
+      if (buffered && subscription.delivery && subscription.delivery.messageId !== buffered.messageId) {
+        log.warn('Two messages reached one subscription at once; the later one is ignored', { subscriptionId, ignored: subscription.delivery.messageId });
+      }
+      if (buffered) subscription.delivery = buffered;
     }
-    if (buffered) subscription.delivery = buffered;
     // Shown once the subscription is recorded: from then on a published message finds it.
     if (active && !subscription.delivery) active.message = { name, correlationKey };
-    await condition(() => subscription.delivery !== undefined);
+    const describe = (): ParkedMessageWait => ({ kind: 'message', subscriptionId, name, correlationKey, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) });
+    await parkedWhile(context.parking, parking?.slot, describe, () => condition(() => subscription.delivery !== undefined));
     return subscription.delivery!;
   } finally {
     context.messages.close(subscriptionId);

@@ -43,7 +43,8 @@ export async function runMultiInstance(node: ActivityNode, loop: MultiInstance, 
     running++;
     try {
       const runContext: ExecutionContext = { ...context, scope: { ...context.scope, key, variables } };
-      const runToken: Token = { ...token, active };
+      // Its own slots: a multi-instance activity is never parked (its runs are not carried to a continuation).
+      const runToken: Token = { ...token, active, slot: {}, boundarySlots: new Map() };
       await retryingIncidents(context.incidents, variables, () => behaviorOf(node)(node, runContext, runToken));
       if (loop.outputElement) outputs[index] = evaluateFeel(loop.outputElement, variables.visible(), node.id) ?? null;
       completed++;

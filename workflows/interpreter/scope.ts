@@ -4,12 +4,14 @@
  * ends it, or when a token fails. Meanwhile its event subprocesses listen (timer, message and
  * signal starts) or wait to be thrown to (error, escalation): an interrupting one cancels the
  * scope's tokens and runs in their place; a non-interrupting one runs alongside them.
+ * A scope offers a snapshot of itself while every token in it is parked (parking.ts), and a
+ * continued instance's scopes start again from their snapshots.
  */
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
-import type { TimerProgress } from '../definitions';
-import type { ExecutionContext, EventOccurrence, InstanceRuntime, ScopeRuntime, TokenStart } from './context';
+import type { ExecutionContext, EventOccurrence, InstanceRuntime, ScopeRuntime, ScopeSnapshotSlot, TokenHandle, TokenStart } from './context';
 import { runToken } from './engine';
 import { JoinRegistry } from './joins';
+import type { ParkedListener, ParkedScope, ParkSlot } from './parking';
 import { BpmnThrow } from './throws';
 import { listenRepeatedly } from './triggers';
 import { VariableScope } from './variables';
@@ -20,6 +22,16 @@ export interface ScopeSpec {
   variables: VariableScope;
   starts: TokenStart[];
   eventSubProcessIds: readonly string[];
+  /** The scope as the previous run left it (a continued instance): its tokens, joins and listeners go on from there. */
+  resume?: ParkedScope;
+  /** Where the scope offers its snapshot while it runs. */
+  snapshotSlot?: ScopeSnapshotSlot;
+}
+
+/** An event subprocess running in the scope, as the continuation sees it. */
+interface EventSubProcessRun {
+  eventSubProcessId: string;
+  inner: ScopeSnapshotSlot;
 }
 
 export interface ScopeEnd {
@@ -32,23 +44,41 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
   let tokensScope = new CancellationScope();
   const listenersScope = new CancellationScope();
   const tokens = new Set<Promise<void>>();
+  /** The same tokens, as the continuation sees them; event subprocess runs apart. */
+  const handles = new Set<TokenHandle>();
+  const eventSubProcessRuns = new Set<EventSubProcessRun>();
+  const listenerSlots = new Map<string, ParkSlot>();
   /** Event subprocess listeners: withdrawn when the scope ends, and waited for, so their subscriptions are closed. */
   const listeners: Promise<void>[] = [];
   const failures: unknown[] = [];
   let terminatedBy: string | undefined;
   let interruption: { eventSubProcessId: string; occurred: EventOccurrence } | undefined;
-  let interrupted = false;
+  let interrupted = spec.resume?.interrupted === true;
+  /** From an interruption until its event subprocess runs, while the scope's tokens are canceled. */
+  let changingHands = false;
 
-  const track = (run: () => Promise<void>) => {
+  const track = (run: () => Promise<void>, untrack: () => void) => {
     const token: Promise<void> = tokensScope.run(run).then(
-      () => void tokens.delete(token),
+      () => {
+        tokens.delete(token);
+        untrack();
+      },
       (error: unknown) => {
         tokens.delete(token);
+        untrack();
         // Canceled tokens (terminate, interruption, the scope itself canceled) just end.
         if (!isCancellation(error)) failures.push(error);
       },
     );
     tokens.add(token);
+  };
+  const runEventSubProcessHere = (eventSubProcessId: string, occurred: EventOccurrence | undefined, resume?: ParkedScope) => {
+    const run: EventSubProcessRun = { eventSubProcessId, inner: {} };
+    eventSubProcessRuns.add(run);
+    track(
+      () => runEventSubProcess(context, eventSubProcessId, occurred, run.inner, resume),
+      () => eventSubProcessRuns.delete(run),
+    );
   };
 
   const scope: ScopeRuntime = {
@@ -56,40 +86,62 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
     ...(spec.elementId !== undefined ? { elementId: spec.elementId } : {}),
     variables: spec.variables,
     ...(parent ? { parent } : {}),
-    joins: new JoinRegistry(),
+    joins: new JoinRegistry(runtime.parking),
     active: new Set(),
-    spawn: (start) => track(() => runToken(start, context)),
+    spawn: (start) => {
+      const handle: TokenHandle = {};
+      handles.add(handle);
+      track(
+        () => runToken(start, context, handle),
+        () => handles.delete(handle),
+      );
+    },
     terminate: (elementId) => {
       if (terminatedBy !== undefined) return;
       terminatedBy = elementId;
       tokensScope.cancel();
       listenersScope.cancel();
     },
-    startEventSubProcess: (eventSubProcessId, occurred) => {
-      // A non-interrupting event subprocess of the process starting just after the last token
-      // decided to continue as new: the token goes on here instead, beside it.
-      const resumed = parent === undefined ? runtime.abandonContinuation() : undefined;
-      if (resumed) scope.spawn(resumed);
-      track(() => runEventSubProcess(context, eventSubProcessId, occurred));
+    startEventSubProcess: (eventSubProcessId, occurred) => runEventSubProcessHere(eventSubProcessId, occurred),
+    snapshot: () => {
+      // A scope that is ending, failing or changing hands is not parked.
+      if (tokens.size === 0 || failures.length > 0 || terminatedBy !== undefined || (interruption !== undefined && !interrupted) || changingHands) return undefined;
+      const parked: ParkedScope = { key: scope.key, variables: spec.variables.local, tokens: [], eventSubProcesses: [], joins: scope.joins.snapshot(), listeners: {} };
+      for (const handle of handles) {
+        const token = handle.describe?.();
+        if (!token) return undefined;
+        parked.tokens.push(token);
+      }
+      for (const run of eventSubProcessRuns) {
+        const inner = run.inner.snapshot?.();
+        if (!inner) return undefined;
+        parked.eventSubProcesses.push({ eventSubProcessId: run.eventSubProcessId, scope: inner });
+      }
+      for (const [startId, slot] of listenerSlots) {
+        const listener = slot.describe?.();
+        if (!listener || (listener.kind !== 'timer' && listener.kind !== 'message' && listener.kind !== 'signal')) return undefined;
+        parked.listeners[startId] = listener;
+      }
+      if (interrupted) parked.interrupted = true;
+      return parked;
     },
   };
   const context: ExecutionContext = { ...runtime, scope };
+  if (spec.snapshotSlot) spec.snapshotSlot.snapshot = scope.snapshot;
   if (spec.elementId !== undefined) {
     (state.scopes ??= {})[scope.key] = { elementId: spec.elementId, parentKey: parent?.key ?? 'process', variables: spec.variables.local };
   }
 
-  // Event subprocesses started by a timer, a message or a signal listen while the scope runs.
-  for (const eventSubProcessId of spec.eventSubProcessIds) {
+  // Event subprocesses started by a timer, a message or a signal listen while the scope runs
+  // (unless an interrupting one took over before the instance continued as new).
+  for (const eventSubProcessId of interrupted ? [] : spec.eventSubProcessIds) {
     const esp = graph.nodes[eventSubProcessId];
     const start = esp?.kind === 'eventSubProcess' ? graph.nodes[esp.startNodeId] : undefined;
     if (start?.kind !== 'startEvent' || !start.trigger || start.trigger.type === 'error' || start.trigger.type === 'escalation') continue;
     const trigger = start.trigger;
-    // The process's timers go on across continuations (process-instance.ts carries them).
-    let progress: TimerProgress | undefined;
-    if (parent === undefined && trigger.type === 'timer') {
-      progress = runtime.timerProgress.get(start.id) ?? { fired: 0 };
-      runtime.timerProgress.set(start.id, progress);
-    }
+    const slot: ParkSlot = {};
+    listenerSlots.set(start.id, slot);
+    const resume: ParkedListener | undefined = spec.resume?.listeners[start.id];
     const fire =
       start.interrupting === false
         ? (occurred: EventOccurrence) => scope.startEventSubProcess(eventSubProcessId, occurred)
@@ -97,13 +149,23 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
             interruption ??= { eventSubProcessId, occurred };
           };
     const listener = listenersScope
-      .run(() => listenRepeatedly(trigger, start.id, context, fire, undefined, progress))
+      .run(() => listenRepeatedly(trigger, start.id, context, fire, { parking: { slot, ...(resume ? { resume } : {}) } }))
       .catch((error: unknown) => {
         if (!isCancellation(error)) failures.push(error);
       });
     listeners.push(listener);
   }
 
+  if (spec.resume) {
+    const { tokens: parkedTokens, eventSubProcesses } = spec.resume;
+    scope.joins.restore(spec.resume.joins);
+    // Tokens waiting at a join first: each takes up its wave before another token can complete it.
+    const atJoins = parkedTokens.filter((token) => token.wait?.kind === 'join');
+    for (const token of [...atJoins, ...parkedTokens.filter((token) => token.wait?.kind !== 'join')]) {
+      scope.spawn({ nodeId: token.nodeId, ...(token.via ? { via: token.via } : {}), ...(token.since ? { resume: token } : {}) });
+    }
+    for (const run of eventSubProcesses) runEventSubProcessHere(run.eventSubProcessId, undefined, run.scope);
+  }
   for (const start of spec.starts) scope.spawn(start);
 
   try {
@@ -119,13 +181,13 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
         // Interrupting: every token of the scope is canceled (releasing what it holds), the
         // other event subprocesses stop listening, and the event subprocess runs instead.
         interrupted = true;
-        // A continuation decided meanwhile is given up: the scope's tokens are canceled anyway.
-        if (parent === undefined) runtime.abandonContinuation();
+        changingHands = true;
         tokensScope.cancel();
         listenersScope.cancel();
         await CancellationScope.nonCancellable(() => condition(() => tokens.size === 0));
         tokensScope = new CancellationScope();
         scope.startEventSubProcess(interruption.eventSubProcessId, interruption.occurred);
+        changingHands = false;
         continue;
       }
       if (failures.length > 0) throw failures[0];
@@ -145,11 +207,12 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
   }
 }
 
-/** Runs an event subprocess of `context.scope` in a scope of its own, from its start event. */
-async function runEventSubProcess(context: ExecutionContext, eventSubProcessId: string, occurred: EventOccurrence): Promise<void> {
+/** Runs an event subprocess of `context.scope` in a scope of its own, from its start event (or from where the previous run left it). */
+async function runEventSubProcess(context: ExecutionContext, eventSubProcessId: string, occurred: EventOccurrence | undefined, inner: ScopeSnapshotSlot, resume?: ParkedScope): Promise<void> {
   const esp = context.graph.nodes[eventSubProcessId];
   if (esp?.kind !== 'eventSubProcess') return;
-  const key = `${eventSubProcessId}#${context.nextOccurrence(eventSubProcessId)}`;
-  const variables = new VariableScope(key, {}, context.scope.variables);
-  await runScope(context, { elementId: eventSubProcessId, variables, starts: [{ nodeId: esp.startNodeId, occurred }], eventSubProcessIds: [] }, context.scope);
+  const key = resume?.key ?? `${eventSubProcessId}#${context.nextOccurrence(eventSubProcessId)}`;
+  const variables = new VariableScope(key, resume?.variables ?? {}, context.scope.variables);
+  const starts: TokenStart[] = resume ? [] : [{ nodeId: esp.startNodeId, ...(occurred ? { occurred } : {}) }];
+  await runScope(context, { elementId: eventSubProcessId, variables, starts, eventSubProcessIds: [], snapshotSlot: inner, ...(resume ? { resume } : {}) }, context.scope);
 }

@@ -11,6 +11,7 @@ import type { ActiveElement, SignalDelivery } from '../definitions';
 import type { ExecutionContext } from './context';
 import { resolveValue } from './feel';
 import { IncidentError } from './incident';
+import { parkedWhile, type ParkedSignalWait, type WaitParking } from './parking';
 
 const signalActivities = proxyActivities<SignalActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
@@ -26,7 +27,10 @@ export class SignalRegistry {
   /** Signals already handed out: a broadcaster may deliver one signal once per subscription record. */
   private readonly delivered = new Set<string>();
 
+  /** Opens a subscription; one a continued instance reopened already is returned as it is (with what it received). */
   open(subscriptionId: string, name: string): Subscription {
+    const reopened = this.waiting.get(subscriptionId);
+    if (reopened) return reopened;
     const subscription: Subscription = { name };
     this.waiting.set(subscriptionId, subscription);
     return subscription;
@@ -52,16 +56,22 @@ export function resolveSignalName(signal: SignalDefinition, context: ExecutionCo
   return name;
 }
 
-/** Waits for the signal (on behalf of a catch event, boundary event or event subprocess start). Cancellable. */
-export async function waitForSignal(signal: SignalDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement): Promise<SignalDelivery> {
-  const name = resolveSignalName(signal, context, elementId);
-  const subscriptionId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+/**
+ * Waits for the signal (on behalf of a catch event, boundary event or event subprocess start).
+ * Cancellable. Like a message subscription, a frozen instance leaves the record for its
+ * continuation, so a signal broadcast while the instance continues as new still reaches it.
+ */
+export async function waitForSignal(signal: SignalDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement, parking?: WaitParking): Promise<SignalDelivery> {
+  const resumed = parking?.resume?.kind === 'signal' ? parking.resume : undefined;
+  const name = resumed?.name ?? resolveSignalName(signal, context, elementId);
+  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
   const subscription = context.signals.open(subscriptionId, name);
   try {
     // Not cancellable: once the record exists, the finally below must see it to remove it.
-    await CancellationScope.nonCancellable(() => signalActivities.openSignalSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name }));
+    if (!resumed) await CancellationScope.nonCancellable(() => signalActivities.openSignalSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name }));
     if (active) active.signal = name;
-    await condition(() => subscription.delivery !== undefined);
+    const describe = (): ParkedSignalWait => ({ kind: 'signal', subscriptionId, name, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) });
+    await parkedWhile(context.parking, parking?.slot, describe, () => condition(() => subscription.delivery !== undefined));
     return subscription.delivery!;
   } finally {
     context.signals.close(subscriptionId);

@@ -5,6 +5,7 @@
  */
 import type { EventTrigger } from '../../compiler/graph';
 import type { ActiveElement, TimerProgress } from '../definitions';
+import { parkedWhile, type ParkedListener, type WaitParking } from './parking';
 import type { EventOccurrence, ExecutionContext } from './context';
 import { IncidentError } from './incident';
 import { waitForMessage } from './messages';
@@ -21,21 +22,30 @@ function showTimer(host: ActiveElement, elementId: string, dueAt: number): () =>
   };
 }
 
+export interface TriggerOptions {
+  /** The activity a boundary timer is on, whose state shows it. */
+  host?: ActiveElement;
+  /** Where the wait reports itself for a continuation, and where the previous run left it. */
+  parking?: WaitParking<ParkedListener>;
+}
+
 /**
- * Waits for one occurrence of the trigger; `dueAt` overrides the timer's own due time (cycles);
- * `host`: the activity a boundary timer is on, whose state shows it.
+ * Waits for one occurrence of the trigger; `dueAt` overrides the timer's own due time (cycles,
+ * continued instances).
  */
-export async function awaitTrigger(trigger: EventTrigger, elementId: string, context: ExecutionContext, dueAt?: number, host?: ActiveElement): Promise<EventOccurrence> {
+export async function awaitTrigger(trigger: EventTrigger, elementId: string, context: ExecutionContext, options: TriggerOptions & { dueAt?: number } = {}): Promise<EventOccurrence> {
+  const { host, parking } = options;
   switch (trigger.type) {
     case 'message':
-      return { type: 'message', delivery: await waitForMessage(trigger.message, elementId, context) };
+      return { type: 'message', delivery: await waitForMessage(trigger.message, elementId, context, undefined, parking) };
     case 'signal':
-      return { type: 'signal', delivery: await waitForSignal(trigger.signal, elementId, context) };
+      return { type: 'signal', delivery: await waitForSignal(trigger.signal, elementId, context, undefined, parking) };
     case 'timer': {
-      const due = dueAt ?? timerDueAt(trigger.timer, context.scope.variables.visible(), elementId, new Date().getTime());
+      const resumed = parking?.resume?.kind === 'timer' ? parking.resume.dueAt : undefined;
+      const due = options.dueAt ?? resumed ?? timerDueAt(trigger.timer, context.scope.variables.visible(), elementId, new Date().getTime());
       const withdraw = host ? showTimer(host, elementId, due) : undefined;
       try {
-        await sleepUntil(due, elementId);
+        await parkedWhile(context.parking, parking?.slot, () => ({ kind: 'timer', dueAt: due, fired: 0 }), () => sleepUntil(due, elementId));
       } finally {
         withdraw?.();
       }
@@ -49,33 +59,41 @@ export async function awaitTrigger(trigger: EventTrigger, elementId: string, con
 /**
  * Calls `fire` for each occurrence while the caller's scope runs: messages and signals every
  * time one arrives, a timer cycle `R<n>/<duration>` n times (forever without n), a duration or
- * date timer once. `progress`, when given, is where a timer starts from (a continued instance)
- * and where it records how far it went.
+ * date timer once. A timer reports its progress (next due time, how often it fired, whether it
+ * is over) for the whole time, so a continued instance takes it up where it was.
  */
 export async function listenRepeatedly(
   trigger: EventTrigger,
   elementId: string,
   context: ExecutionContext,
   fire: (occurred: EventOccurrence) => void,
-  host?: ActiveElement,
-  progress: TimerProgress = { fired: 0 },
+  options: TriggerOptions = {},
 ): Promise<void> {
+  const { host, parking } = options;
   if (trigger.type === 'timer') {
+    const resumed = parking?.resume?.kind === 'timer' ? parking.resume : undefined;
+    const progress: TimerProgress = resumed ? { fired: resumed.fired, ...(resumed.dueAt !== undefined ? { dueAt: resumed.dueAt } : {}), ...(resumed.done ? { done: true } : {}) } : { fired: 0 };
+    if (parking) parking.slot.describe = () => ({ kind: 'timer', ...progress });
     if (progress.done) return;
     const variables = context.scope.variables.visible();
     progress.dueAt ??= timerDueAt(trigger.timer, variables, elementId, new Date().getTime());
     if (trigger.timer.type !== 'cycle') {
-      fire(await awaitTrigger(trigger, elementId, context, progress.dueAt, host));
+      fire(await awaitTrigger(trigger, elementId, context, { dueAt: progress.dueAt, ...(host ? { host } : {}) }));
       progress.done = true;
       return;
     }
     const cycle = timerCycle(trigger.timer, variables, elementId);
     for (; cycle.repetitions === undefined || progress.fired < cycle.repetitions; progress.fired++) {
-      fire(await awaitTrigger(trigger, elementId, context, progress.dueAt, host));
+      fire(await awaitTrigger(trigger, elementId, context, { dueAt: progress.dueAt, ...(host ? { host } : {}) }));
       progress.dueAt = timerDueAt(trigger.timer, variables, elementId, progress.dueAt);
     }
     progress.done = true;
     return;
   }
-  for (;;) fire(await awaitTrigger(trigger, elementId, context));
+  let resume = parking?.resume;
+  for (;;) {
+    const occurred = await awaitTrigger(trigger, elementId, context, parking ? { parking: { slot: parking.slot, ...(resume ? { resume } : {}) } } : {});
+    resume = undefined;
+    fire(occurred);
+  }
 }

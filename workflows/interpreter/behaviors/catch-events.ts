@@ -2,20 +2,27 @@ import type { MessageCatchEventNode, ReceiveTaskNode, SignalCatchEventNode, Time
 import type { ActiveElement } from '../../definitions';
 import type { Behavior, EventOccurrence, ExecutionContext } from '../context';
 import { waitForMessage } from '../messages';
+import { parkedWhile, type WaitParking } from '../parking';
 import { waitForSignal } from '../signals';
 import { sleepUntil, timerDueAt } from '../timers';
 import { applyResult } from './service-task';
 
 export type CatchNode = TimerCatchEventNode | MessageCatchEventNode | SignalCatchEventNode | ReceiveTaskNode;
 
-/** Waits for what a catch event or receive task waits for (also used by the event-based gateway). */
-export async function awaitEvent(node: CatchNode, context: ExecutionContext, active?: ActiveElement): Promise<EventOccurrence> {
+/**
+ * Waits for what a catch event or receive task waits for (also used by the event-based gateway,
+ * whose waits are not parked). `parking`: where a catch event's token reports its wait, and the
+ * wait a continued instance takes up.
+ */
+export async function awaitEvent(node: CatchNode, context: ExecutionContext, active?: ActiveElement, parking?: WaitParking): Promise<EventOccurrence> {
   if (node.kind === 'timerCatchEvent') {
-    await sleepUntil(timerDueAt(node.timer, context.scope.variables.visible(), node.id, new Date().getTime()), node.id, active);
+    const resumed = parking?.resume?.kind === 'timer' ? parking.resume.dueAt : undefined;
+    const due = resumed ?? timerDueAt(node.timer, context.scope.variables.visible(), node.id, new Date().getTime());
+    await parkedWhile(context.parking, parking?.slot, () => ({ kind: 'timer', dueAt: due, fired: 0 }), () => sleepUntil(due, node.id, active));
     return { type: 'timer' };
   }
-  if (node.kind === 'signalCatchEvent') return { type: 'signal', delivery: await waitForSignal(node.signal, node.id, context, active) };
-  return { type: 'message', delivery: await waitForMessage(node.message, node.id, context, active) };
+  if (node.kind === 'signalCatchEvent') return { type: 'signal', delivery: await waitForSignal(node.signal, node.id, context, active, parking) };
+  return { type: 'message', delivery: await waitForMessage(node.message, node.id, context, active, parking) };
 }
 
 /** A message's or signal's variables become process variables: through output mappings when present (Camunda). */
@@ -24,7 +31,8 @@ export function applyOccurrence(node: { id: string; outputs: readonly VariableMa
 }
 
 const catchEvent: Behavior<CatchNode> = async (node, context, token) => {
-  const occurred = token.occurred ?? (await awaitEvent(node, context, token.active));
+  const resume = token.resume?.wait;
+  const occurred = token.occurred ?? (await awaitEvent(node, context, token.active, { slot: token.slot, ...(resume ? { resume } : {}) }));
   applyOccurrence(node, occurred, context);
   return node.outgoing;
 };

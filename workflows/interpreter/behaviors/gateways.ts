@@ -7,8 +7,12 @@ import { upstreamOf } from '../upstream';
 import { awaitEvent } from './catch-events';
 
 /** Forks on every outgoing flow; as a join, lets one token on per wave (see joins.ts). */
-export const parallelGateway: Behavior<ParallelGatewayNode> = async (node, context, token) =>
-  (await context.scope.joins.join(node, token.via)) ? node.outgoing : [];
+export const parallelGateway: Behavior<ParallelGatewayNode> = async (node, context, token) => {
+  const resumed = token.resume?.wait?.kind === 'join' ? token.resume.wait : undefined;
+  const { joins } = context.scope;
+  const goesOn = resumed ? await joins.rejoin(node, resumed.wave, false, () => true, token.slot) : await joins.join(node, token.via, token.slot);
+  return goesOn ? node.outgoing : [];
+};
 
 /**
  * As a join: the first token waits while another token of the scope can still reach the
@@ -19,7 +23,11 @@ export const inclusiveGateway: Behavior<InclusiveGatewayNode> = async (node, con
   const { graph, scope } = context;
   const upstream = upstreamOf(graph, node.id);
   const canStillArrive = () => [...scope.active].some((active) => active.elementId !== node.id && upstream.has(active.elementId));
-  if (!(await scope.joins.joinInclusive(node, token.via, canStillArrive))) return [];
+  const resumed = token.resume?.wait?.kind === 'join' ? token.resume.wait : undefined;
+  const goesOn = resumed
+    ? await scope.joins.rejoin(node, resumed.wave, resumed.leads, canStillArrive, token.slot)
+    : await scope.joins.joinInclusive(node, token.via, canStillArrive, token.slot);
+  if (!goesOn) return [];
   if (node.outgoing.length === 1) return node.outgoing;
   const variables = scope.variables.visible();
   const taken = node.outgoing.filter((flowId) => {

@@ -12,7 +12,7 @@ import type { CallActivityActivities } from '../../../activities/contracts';
 import type { CallActivityNode, EventSubProcessNode, ProcessGraph, SubProcessNode } from '../../../compiler/graph';
 import { businessKeyAttribute, processKeyAttribute, processVersionAttribute } from '../../search-attributes';
 import { PROCESS_WORKFLOW, type RunProcessInput, type RunProcessResult } from '../../definitions';
-import type { Behavior } from '../context';
+import type { Behavior, ScopeSnapshotSlot } from '../context';
 import { applyMappings, resolveValue } from '../feel';
 import { IncidentError } from '../incident';
 import { BPMN_ERROR_FAILURE, throwBpmnError } from '../raise';
@@ -30,10 +30,23 @@ const { resolveCalledProcess } = proxyActivities<CallActivityActivities>({
  * local variables; output mappings, evaluated in it when it completes, write to the parent
  * (Camunda 8). Variables set inside without a mapping go where they live, as everywhere.
  */
-export const subProcess: Behavior<SubProcessNode> = async (node, context) => {
-  const key = `${node.id}#${context.nextOccurrence(`${node.id}/scope`)}`;
-  const variables = new VariableScope(key, applyMappings(node.inputs, context.scope.variables.visible(), node.id), context.scope.variables);
-  await runScope(context, { elementId: node.id, variables, starts: node.startNodeIds.map((nodeId) => ({ nodeId })), eventSubProcessIds: node.eventSubProcessIds }, context.scope);
+export const subProcess: Behavior<SubProcessNode> = async (node, context, token) => {
+  // A continued instance takes up the run its previous run left, with its tokens where they were.
+  const resume = token.resume?.wait?.kind === 'subProcess' ? token.resume.wait.scope : undefined;
+  const key = resume?.key ?? `${node.id}#${context.nextOccurrence(`${node.id}/scope`)}`;
+  const variables = new VariableScope(key, resume?.variables ?? applyMappings(node.inputs, context.scope.variables.visible(), node.id), context.scope.variables);
+  // The subprocess is parked while every token inside is.
+  const inner: ScopeSnapshotSlot = {};
+  token.slot.describe = () => {
+    const scope = inner.snapshot?.();
+    return scope && { kind: 'subProcess', scope };
+  };
+  try {
+    const starts = resume ? [] : node.startNodeIds.map((nodeId) => ({ nodeId }));
+    await runScope(context, { elementId: node.id, variables, starts, eventSubProcessIds: node.eventSubProcessIds, snapshotSlot: inner, ...(resume ? { resume } : {}) }, context.scope);
+  } finally {
+    delete token.slot.describe;
+  }
   if (node.outputs.length > 0) context.scope.variables.propagate(applyMappings(node.outputs, variables.visible(), node.id));
   return node.outgoing;
 };

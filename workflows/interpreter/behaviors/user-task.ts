@@ -2,9 +2,10 @@ import { CancellationScope, condition, isCancellation, patched, proxyActivities 
 import type { HumanTaskActivities, OpenUserTaskRequest, TaskNotice } from '../../../activities/contracts';
 import { parseIsoDateTime } from '../../../compiler/elements/iso8601';
 import type { UserTaskNode, ValueSource } from '../../../compiler/graph';
-import type { Behavior, ExecutionContext } from '../context';
+import type { Behavior, ExecutionContext, Token } from '../context';
 import { applyMappings, resolveIdList, resolveValue, type Variables } from '../feel';
 import { IncidentError } from '../incident';
+import { parkedWhile } from '../parking';
 import { applyResult } from './service-task';
 
 const humanTaskActivities = proxyActivities<HumanTaskActivities>({
@@ -53,12 +54,10 @@ function runBeside(context: ExecutionContext, work: Promise<void>): void {
 }
 
 /**
- * Opens the task record, waits for the `completeUserTask` update, applies the agent's
- * variables (through output mappings when the task has them) and closes the record. Canceled
- * (interrupting boundary event, terminate end event, instance canceled), it closes the record
- * as canceled; the update validator then refuses the task, which is no longer open.
+ * Opens the task record (once: its id is derived) and has its candidates told, beside the
+ * next steps. Returns the task's id and its input-mapped variables.
  */
-export const userTask: Behavior<UserTaskNode> = async (node, context, token) => {
+async function openTask(node: UserTaskNode, context: ExecutionContext, token: Token): Promise<{ taskId: string; local: Variables; sideWorkBeside: boolean }> {
   const { humanTasks, instance } = context;
   const taskId = userTaskId(instance.instanceId, node.id, context.nextOccurrence(node.id));
   const visible = context.scope.variables.visible();
@@ -95,9 +94,25 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
     const notice: TaskNotice = { taskId, instance: ref, name, candidateGroups, candidateUsers, ...(assignee ? { assignee } : {}), ...(dueDate ? { dueDate } : {}) };
     runBeside(context, CancellationScope.nonCancellable(() => humanTaskActivities.notifyTaskCandidates(notice)));
   }
+  return { taskId, local, sideWorkBeside };
+}
+
+/**
+ * Opens the task record, waits for the `completeUserTask` update, applies the agent's
+ * variables (through output mappings when the task has them) and closes the record. Canceled
+ * (interrupting boundary event, terminate end event, instance canceled), it closes the record
+ * as canceled; the update validator then refuses the task, which is no longer open.
+ */
+export const userTask: Behavior<UserTaskNode> = async (node, context, token) => {
+  const { humanTasks } = context;
+  const resumed = token.resume?.wait?.kind === 'userTask' ? token.resume.wait : undefined;
+  // A continued instance takes up the task its previous run opened: same record, same id.
+  const { taskId, local, sideWorkBeside } = resumed ? { ...resumed, sideWorkBeside: patched(SIDE_WORK_BESIDE) } : await openTask(node, context, token);
+  humanTasks.open.set(taskId, { elementId: node.id });
+  token.active.taskId = taskId;
 
   try {
-    await condition(() => humanTasks.completions.has(taskId));
+    await parkedWhile(context.parking, token.slot, () => ({ kind: 'userTask', taskId, local }), () => condition(() => humanTasks.completions.has(taskId)));
   } catch (error) {
     if (isCancellation(error)) {
       humanTasks.open.delete(taskId);

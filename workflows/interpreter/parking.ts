@@ -1,0 +1,132 @@
+/**
+ * Bounded histories for instances of any shape. When the history has grown long, a token about
+ * to enter its next element asks whether every other token of the instance is parked: waiting
+ * for an agent, a timer, a message or a signal, at a join, or inside a subprocess whose own
+ * tokens are all parked. If so, the instance freezes: no token takes another step in this run,
+ * and the run continues as new, carrying a snapshot of every scope (tokens, joins, event
+ * subprocess listeners, variables). The new run takes each token up where it stood, without
+ * redoing what it had done: the task record stays open, the message and signal subscription
+ * records stay in MongoDB (so nothing published or broadcast in between is missed), timers keep
+ * their due time.
+ *
+ * A token busy elsewhere (a job, a called process, a multi-instance activity, an incident, an
+ * event-based gateway) is not parked: the instance then goes on and asks again at the next step.
+ */
+import { condition } from '@temporalio/workflow';
+import type { MessageDelivery } from '../../activities/contracts';
+import type { SignalDelivery, TimerProgress } from '../definitions';
+
+/** A message subscription, open in this instance and recorded in MongoDB. */
+export interface ParkedMessageWait {
+  kind: 'message';
+  subscriptionId: string;
+  name: string;
+  correlationKey: string;
+  /** Set when the message arrived while the instance was frozen. */
+  delivery?: MessageDelivery;
+}
+
+export interface ParkedSignalWait {
+  kind: 'signal';
+  subscriptionId: string;
+  name: string;
+  delivery?: SignalDelivery;
+}
+
+/** A timer: a catch event's due time, or a listener's progress through its cycle. */
+export type ParkedTimerWait = { kind: 'timer' } & TimerProgress;
+
+/** What a boundary event or an event subprocess's start event listens for. */
+export type ParkedListener = ParkedMessageWait | ParkedSignalWait | ParkedTimerWait;
+
+/** What a parked token waits for inside its element. */
+export type ParkedWait =
+  | ParkedListener
+  | { kind: 'userTask'; taskId: string; /** The task's input-mapped variables (its output mappings read them). */ local: Record<string, unknown> }
+  /** At a join: the wave it arrived in (index among the join's waiting waves); `leads` for an inclusive join's first arrival, which goes on. */
+  | { kind: 'join'; wave: number; leads: boolean }
+  | { kind: 'subProcess'; scope: ParkedScope };
+
+/** A token of a snapshot: about to enter `nodeId`, or (with `since`) waiting inside it. */
+export interface ParkedToken {
+  nodeId: string;
+  via?: string;
+  /** When it entered the element it waits in; absent for a token between two elements. */
+  since?: string;
+  wait?: ParkedWait;
+  /** The element's boundary events, by id, that still listen. */
+  boundaries?: Record<string, ParkedListener>;
+}
+
+/** One scope of a snapshot: the process, a subprocess run or an event subprocess run. */
+export interface ParkedScope {
+  key: string;
+  /** Its local variables (the process scope's are the instance's variables). */
+  variables: Record<string, unknown>;
+  tokens: ParkedToken[];
+  /** Its event subprocesses that are running. */
+  eventSubProcesses: { eventSubProcessId: string; scope: ParkedScope }[];
+  /** Per join, the flows arrived in each wave still waiting (see joins.ts). */
+  joins: Record<string, string[][]>;
+  /** Its event subprocesses' start events still listening, by start event id. */
+  listeners: Record<string, ParkedListener>;
+  /** An interrupting event subprocess has taken over the scope: the others listen no more. */
+  interrupted?: true;
+}
+
+/** Where a waiting element reports what it waits for, while it waits. */
+export interface ParkSlot {
+  describe?: () => ParkedWait | undefined;
+}
+
+/** What a wait is given to take part in continuations: where to report, and what to take up. */
+export interface WaitParking<W extends ParkedWait = ParkedWait> {
+  slot: ParkSlot;
+  /** The wait as the previous run left it (continued instances only). */
+  resume?: W;
+}
+
+/** Every wait a snapshot carries, nested scopes included (a continued instance reopens its subscriptions from them). */
+export function* carriedWaits(scope: ParkedScope): Generator<ParkedWait> {
+  yield* Object.values(scope.listeners);
+  for (const token of scope.tokens) {
+    if (token.wait) yield token.wait;
+    if (token.wait?.kind === 'subProcess') yield* carriedWaits(token.wait.scope);
+    yield* Object.values(token.boundaries ?? {});
+  }
+  for (const run of scope.eventSubProcesses) yield* carriedWaits(run.scope);
+}
+
+/** The instance's freeze: set once, when it has decided to continue as new. */
+export class Parking {
+  private frozen = false;
+
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  /**
+   * Called by every parked wait once what it waited for has come: in a frozen instance the
+   * token stays where it is (the snapshot shows it still waiting, with what came), until the
+   * run ends. Cancellable: an instance canceled while frozen releases its tokens as usual.
+   */
+  async goOn(): Promise<void> {
+    if (this.frozen) await condition(() => !this.frozen);
+  }
+}
+
+/** Reports `describe` in `slot` while `wait` runs, then goes on unless the instance is frozen. */
+export async function parkedWhile<T>(parking: Parking, slot: ParkSlot | undefined, describe: () => ParkedWait | undefined, wait: () => Promise<T>): Promise<T> {
+  if (slot) slot.describe = describe;
+  try {
+    const result = await wait();
+    await parking.goOn();
+    return result;
+  } finally {
+    if (slot?.describe === describe) delete slot.describe;
+  }
+}
