@@ -51,6 +51,12 @@ export interface ContinuedState {
   completions?: CompleteUserTaskInput[];
   /** Messages correlated to the instance that no token waited for yet (see interpreter/messages.ts). */
   undeliveredMessages?: MessageDelivery[];
+  /** How many incidents the instance had: incident ids go on from there. */
+  incidentsCreated?: number;
+  /** The open message subscriptions, oldest first (the oldest gets a message first). */
+  messageOrder?: string[];
+  /** The last signals the instance received, so a broadcast resumed after a crash is not taken twice. */
+  signalsDelivered?: string[];
 }
 
 /** Where an event subprocess's timer start is: its next due time, how often it fired, whether it is over. */

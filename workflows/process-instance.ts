@@ -19,6 +19,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -40,7 +41,7 @@ import type { HumanTaskRegistry, InstanceRuntime, ScopeSnapshotSlot, TokenStart 
 import { IncidentError, IncidentRegistry } from './interpreter/incident';
 import { releaseMessageStartIfStartedByMessage, reserveReferenceIfUnnumbered } from './interpreter/instance-edges';
 import { MessageRegistry } from './interpreter/messages';
-import { carriedWaits, Parking, type ParkedListener, type ParkedScope } from './interpreter/parking';
+import { carriedWaits, Parking, type ParkedListener, type ParkedScope, type ParkedWait } from './interpreter/parking';
 import { runScope } from './interpreter/scope';
 import { SignalRegistry } from './interpreter/signals';
 import { VariableScope } from './interpreter/variables';
@@ -49,7 +50,7 @@ const { closeUserTask } = proxyActivities<HumanTaskActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
 
-/** Past this many history events an instance continues as new at its next quiet step (Temporal's hard limit is 50,000). */
+/** Past this many history events an instance continues as new once every token is parked (Temporal's hard limit is 50,000). */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 /** How much of the path a continued instance keeps. */
 const CONTINUED_PATH_STEPS = 100;
@@ -66,8 +67,17 @@ function continuedProcessScope(continued: ContinuedState | undefined): ParkedSco
   return { key: 'process', variables: {}, tokens: continued.token ? [continued.token] : [], eventSubProcesses: [], joins: {}, listeners };
 }
 
-function reopenSubscriptions(scope: ParkedScope, runtime: InstanceRuntime): void {
-  for (const wait of carriedWaits(scope)) {
+/**
+ * Reopens what the previous run left open, before the handlers are set: the first activation's
+ * messages, signals, task completions and incident resolutions are handed to the handlers as
+ * they are set, and must find their subscription, task or incident. Message subscriptions reopen in the order they were opened
+ * (the oldest gets a message first).
+ */
+function reopenCarriedWaits(scope: ParkedScope, order: readonly string[], runtime: InstanceRuntime): void {
+  const carried = [...carriedWaits(scope)];
+  const rank = (wait: ParkedWait) => (wait.kind === 'message' ? order.indexOf(wait.subscriptionId) : -1);
+  carried.sort((a, b) => rank(a.wait) - rank(b.wait));
+  for (const { elementId, wait } of carried) {
     if (wait.kind === 'message') {
       const subscription = runtime.messages.open(wait.subscriptionId, wait.name, wait.correlationKey);
       if (wait.delivery) subscription.delivery = wait.delivery;
@@ -76,6 +86,8 @@ function reopenSubscriptions(scope: ParkedScope, runtime: InstanceRuntime): void
       const subscription = runtime.signals.open(wait.subscriptionId, wait.name);
       if (wait.delivery) subscription.delivery = wait.delivery;
     }
+    if (wait.kind === 'userTask') runtime.humanTasks.open.set(wait.taskId, { elementId });
+    if (wait.kind === 'incident') runtime.incidents.reopen(wait.incident, wait.resolution);
   }
 }
 
@@ -88,9 +100,9 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     beside: new Set(),
   };
   const occurrences = new Map<string, number>(Object.entries(continued?.occurrences ?? {}));
-  const incidents = new IncidentRegistry(state);
-  const processVariables = new VariableScope('process', state.variables);
   const parking = new Parking();
+  const incidents = new IncidentRegistry(state, parking, continued?.incidentsCreated);
+  const processVariables = new VariableScope('process', state.variables);
   const processScope: ScopeSnapshotSlot = {};
 
   const runtime: InstanceRuntime = {
@@ -107,7 +119,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     state,
     humanTasks,
     messages: new MessageRegistry(continued?.undeliveredMessages),
-    signals: new SignalRegistry(),
+    signals: new SignalRegistry(continued?.signalsDelivered),
     incidents,
     hasParent: input.parent !== undefined,
     nextOccurrence: (elementId) => {
@@ -116,10 +128,13 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       return next;
     },
     continueAsNewIfDue: (next, handle) => {
-      if (next.occurred) return false; // an event that already occurred is not carried
+      // An event that already occurred at `next` is not carried: such a token is never parked.
+      const park = () => (handle.describe = () => (next.occurred ? undefined : { nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) }));
+      if (parking.isFrozen) return Boolean(park()); // no step once frozen (the snapshot tells whether it can be carried)
+      if (next.occurred) return false;
       const info = workflowInfo();
       if (!info.continueAsNewSuggested && info.historyLength < (input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS)) return false;
-      handle.describe = () => ({ nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) });
+      park();
       if (!processScope.snapshot?.() || !patched(CONTINUE_FROM_ANY_SHAPE)) {
         delete handle.describe;
         return false;
@@ -133,7 +148,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
   // The subscriptions the previous run left open, reopened before the handlers: a message or
   // signal that reached the instance while it continued is delivered as soon as they are set.
   const resume = continuedProcessScope(continued);
-  if (resume) reopenSubscriptions(resume, runtime);
+  if (resume) reopenCarriedWaits(resume, continued?.messageOrder ?? [], runtime);
 
   setHandler(instanceStateQuery, () => state);
   setHandler(
@@ -189,13 +204,17 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     () => (settled = true),
   );
   // Not cancellable: a canceled instance's tokens are canceled with it, and the run settles.
-  await CancellationScope.nonCancellable(() => condition(() => settled || parking.isFrozen));
-  if (!settled) {
+  while (!settled) {
+    await CancellationScope.nonCancellable(() => condition(() => settled || parking.isFrozen));
+    if (settled) break;
     // Frozen: every token is parked. Side work first, then the continuation, unless the
     // instance was canceled meanwhile (its tokens then release what they hold, as always).
     if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
-    if (!CancellationScope.current().consideredCancelled) await continueWithSnapshot(input, state, processScope, humanTasks, runtime, occurrences);
-    await CancellationScope.nonCancellable(() => condition(() => settled));
+    const snapshot = CancellationScope.current().consideredCancelled ? undefined : processScope.snapshot?.();
+    if (snapshot) await continueWithSnapshot(input, state, snapshot, humanTasks, runtime, occurrences);
+    // Canceled meanwhile, or a token no longer parked (not expected): the tokens go on here.
+    if (!CancellationScope.current().consideredCancelled) log.warn('The instance could not continue as new; its tokens go on in this run', { instanceId: runtime.instance.instanceId });
+    parking.thaw();
   }
 
   let canceled: unknown;
@@ -227,14 +246,11 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
 async function continueWithSnapshot(
   input: RunProcessInput,
   state: InstanceState,
-  processScope: ScopeSnapshotSlot,
+  snapshot: ParkedScope,
   humanTasks: HumanTaskRegistry,
   runtime: InstanceRuntime,
   occurrences: Map<string, number>,
-): Promise<never> {
-  const snapshot = processScope.snapshot?.();
-  if (!snapshot) throw new Error('The instance froze to continue as new, but a token is no longer parked');
-  const recent = state.path.length - CONTINUED_PATH_STEPS;
+): Promise<never> {  const recent = state.path.length - CONTINUED_PATH_STEPS;
   const completions = [...humanTasks.completions.values()];
   const undeliveredMessages = runtime.messages.keptMessages();
   const { businessKey } = runtime.instance;
@@ -251,6 +267,9 @@ async function continueWithSnapshot(
       generation: (input.continued?.generation ?? 0) + 1,
       ...(completions.length > 0 ? { completions } : {}),
       ...(undeliveredMessages.length > 0 ? { undeliveredMessages } : {}),
+      ...(runtime.incidents.count > 0 ? { incidentsCreated: runtime.incidents.count } : {}),
+      messageOrder: runtime.messages.subscriptionOrder(),
+      signalsDelivered: runtime.signals.recentlyDelivered(),
     },
   });
 }

@@ -1,8 +1,8 @@
 /**
  * Bounded histories in every shape (workflows/interpreter/parking.ts): an instance whose
  * history grows long continues as new once every token is parked, wherever the tokens are: in
- * a loop inside a subprocess, beside branches waiting for an agent, a message, a signal or a
- * timer, beside a running event subprocess. Each wait is taken up where it was: the task
+ * a loop inside a subprocess, beside branches waiting for an agent, a message, a signal, a
+ * timer, an event-based gateway or an incident's resolution, beside a running event subprocess. Each wait is taken up where it was: the task
  * record and the subscription records are the same ones, timers keep their due time, a
  * reminder cycle does not start again. The history limit is lowered so that it happens often.
  */
@@ -77,7 +77,7 @@ describe('bounded histories in every shape', () => {
     await looping.replayRuns();
   }, 120_000);
 
-  it('continues a loop as new beside branches waiting for an agent, a message, a signal and a timer; each wait is taken up where it was', async () => {
+  it('continues a loop as new beside branches waiting for an agent, a message, a signal, a timer, an event-based gateway and an incident; each wait is taken up where it was', async () => {
     const caseId = `WAITS-${Date.now()}`;
     const looping = await startLooping(
       'loop-beside-waits',
@@ -86,13 +86,14 @@ describe('bounded histories in every shape', () => {
     );
     const { workflowId } = looping;
     const task = await p.openTask(workflowId, 'review');
+    const incident = await p.incidentAt(workflowId, 'fragile');
     const records = async () => ({
       signal: await SignalSubscriptionModel.find({ instanceId: workflowId }).lean(),
       message: await MessageSubscriptionModel.find({ instanceId: workflowId }).lean(),
     });
     const before = await eventually(async () => {
       const found = await records();
-      return found.signal.length === 1 && found.message.length === 1 ? found : undefined;
+      return found.signal.length === 1 && found.message.length === 2 ? found : undefined;
     }, 'the subscription records');
 
     const runsBefore = await looping.runsAtLeast(3);
@@ -100,6 +101,10 @@ describe('bounded histories in every shape', () => {
     expect(await records()).toEqual(before);
     expect((await p.broadcast({ name: 'feu-vert-boucle', variables: { go: true } })).status).toBe(200);
     expect((await p.publish({ name: 'piece-jointe', correlationKey: caseId, variables: { document: 'reçue' }, timeToLiveSeconds: 0 })).body.correlated).toBe(1);
+    expect((await p.publish({ name: 'relance-boucle', correlationKey: caseId, variables: { reminder: 'reçue' }, timeToLiveSeconds: 0 })).body.correlated).toBe(1);
+    // The same incident, carried: resolved by the id the first run gave it.
+    expect((await p.instance(workflowId)).incidents).toEqual([incident]);
+    expect((await p.resolveIncident(workflowId, incident.incidentId, { fixed: true })).status).toBe(200);
 
     await p.waitFor(workflowId, (view) => view.variables.count === 150, 'the loop to end', 90_000);
     expect(looping.runs.size).toBeGreaterThanOrEqual(runsBefore);
@@ -108,13 +113,15 @@ describe('bounded histories in every shape', () => {
 
     // The reminder cycle fired twice in all, across runs; the 3 s timer fired (restarted at
     // each continuation it would never have).
-    expect(result.variables).toMatchObject({ count: 150, nudged: 2, go: true, document: 'reçue', reviewed: true });
+    expect(result.variables).toMatchObject({ count: 150, nudged: 2, go: true, document: 'reçue', reminder: 'reçue', flakyDone: true, reviewed: true });
     const tasks = await TaskModel.find({ instanceId: workflowId }).lean();
     expect(tasks.map((t) => [t._id, t.state])).toEqual([[task.id, 'completed']]);
     expect(await records()).toEqual({ signal: [], message: [] });
+    // Each resumed token took up the path step it had entered: none is left open, none doubled
+    // (the review's step may be gone: a continuation keeps the last 100 steps and the open ones).
     const view = await p.instance(workflowId);
-    expect(countIn(view.path.map((s) => s.elementId), 'review')).toBe(1);
-    expect(view.path.every((step) => step.leftAt !== undefined)).toBe(true);
+    expect(countIn(view.path.map((s) => s.elementId), 'review')).toBeLessThanOrEqual(1);
+    expect(view.path.filter((step) => step.leftAt === undefined)).toEqual([]);
     await looping.replayRuns();
   }, 180_000);
 

@@ -11,7 +11,7 @@
  *   incidents) by `RECORD_HISTORIES=1 npx jest tests/interpreter/replay -t "call activities and incidents"`;
  *   those with user tasks were recorded again once the tasks' side work (telling candidates,
  *   the backup close) ran beside the next steps (patch `human-task-side-work-beside-next-steps`):
- *   both kinds of running instances must go on. The `loop-beside-…` histories are runs of
+ *   both kinds of running instances must go on. The `loop-…` histories are runs of
  *   instances that continued as new from every parked shape (patch
  *   `continue-as-new-from-any-parked-shape`): one that took its waits up and froze again, one
  *   that took them up and completed; recorded by

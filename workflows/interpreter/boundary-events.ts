@@ -39,7 +39,8 @@ function boundaryEventsOf(node: GraphNode, context: ExecutionContext): BoundaryE
  */
 function perform(node: GraphNode, context: ExecutionContext, token: Token): Promise<Taken[]> {
   if (isActivity(node) && node.multiInstance) return runMultiInstance(node, node.multiInstance, context, token);
-  return retryingIncidents(context.incidents, context.scope.variables, () => behaviorOf(node)(node, context, token));
+  const incident = token.resume?.wait?.kind === 'incident' ? token.resume.wait.incident : undefined;
+  return retryingIncidents(context.incidents, context.scope.variables, () => behaviorOf(node)(node, context, token), { slot: token.slot, ...(incident ? { resume: incident } : {}) });
 }
 
 /** A throw that one of this activity's boundary events catches, interrupting it. */

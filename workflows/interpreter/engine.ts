@@ -18,7 +18,9 @@ import { IncidentError, retryingIncidents } from './incident';
 function stepFor(at: TokenStart, context: ExecutionContext, enteredAt: string): PathStep {
   const { state, resumedSteps } = context;
   const carried = at.resume?.since
-    ? state.path.find((step) => step.elementId === at.nodeId && step.enteredAt === at.resume?.since && step.leftAt === undefined && !resumedSteps.has(step))
+    ? state.path.find(
+        (step) => step.elementId === at.nodeId && step.enteredAt === at.resume?.since && step.flowId === at.via && step.leftAt === undefined && !resumedSteps.has(step),
+      )
     : undefined;
   if (carried) {
     resumedSteps.add(carried);
@@ -104,7 +106,7 @@ export async function runToken(start: TokenStart, context: ExecutionContext, han
     if (next.length <= 1) {
       at = next[0];
       // The instance continues as new: this token stays here, parked, until the run ends.
-      if (at && context.continueAsNewIfDue(at, handle)) await context.parking.goOn();
+      if (at && context.continueAsNewIfDue(at, handle)) await context.parking.hold();
       continue;
     }
     // A fork: one new token per flow, started in flow order (each runs until it first waits,

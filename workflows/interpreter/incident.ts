@@ -6,6 +6,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import type { Incident, InstanceState, ResolveIncidentInput } from '../definitions';
+import { reportWait, type Parking, type ParkSlot } from './parking';
 import type { Variables, VariableScope } from './variables';
 
 export class IncidentError extends Error {
@@ -19,10 +20,19 @@ export class IncidentError extends Error {
 }
 
 export class IncidentRegistry {
-  private created = 0;
   private readonly resolutions = new Map<string, ResolveIncidentInput>();
 
-  constructor(private readonly state: InstanceState) {}
+  /** `created`: how many incidents the instance had before (a continued instance goes on numbering). */
+  constructor(
+    private readonly state: InstanceState,
+    private readonly parking: Parking,
+    private created = 0,
+  ) {}
+
+  /** How many incidents the instance had so far (carried to a continuation). */
+  get count(): number {
+    return this.created;
+  }
 
   private get open(): Incident[] {
     return (this.state.incidents ??= []);
@@ -40,33 +50,64 @@ export class IncidentRegistry {
   }
 
   /** Shows the incident and waits for its resolution; returns the variables it sets. */
-  async waitForResolution(error: IncidentError, scopeKey: string): Promise<Variables> {
-    const incident: Incident = {
-      incidentId: `${error.elementId}:${++this.created}`,
-      elementId: error.elementId,
-      reason: error.reason,
-      createdAt: new Date().toISOString(),
-      scopeKey,
-    };
-    this.open.push(incident);
+  waitForResolution(error: IncidentError, scopeKey: string, slot?: ParkSlot): Promise<Variables> {
+    return this.await(
+      {
+        incidentId: `${error.elementId}:${++this.created}`,
+        elementId: error.elementId,
+        reason: error.reason,
+        createdAt: new Date().toISOString(),
+        scopeKey,
+      },
+      slot,
+    );
+  }
+
+  /**
+   * Shows again an incident a continued instance carried (before the handlers are set, so that
+   * a resolution sent meanwhile finds it), with the resolution it got while frozen, if any.
+   */
+  reopen(incident: Incident, resolution?: ResolveIncidentInput): void {
+    if (!this.open.some((open) => open.incidentId === incident.incidentId)) this.open.push({ ...incident });
+    if (resolution) this.resolve(resolution);
+  }
+
+  /** Waits for the resolution of an incident a continued instance reopened. */
+  waitAgain(incident: Incident, slot?: ParkSlot): Promise<Variables> {
+    return this.await(this.open.find((open) => open.incidentId === incident.incidentId) ?? { ...incident }, slot);
+  }
+
+  private async await(incident: Incident, slot: ParkSlot | undefined): Promise<Variables> {
+    if (!this.open.includes(incident)) this.open.push(incident);
+    const withdraw = reportWait(slot, () => {
+      const resolution = this.resolutions.get(incident.incidentId);
+      return { kind: 'incident', incident, ...(resolution ? { resolution } : {}) };
+    });
     try {
       await condition(() => this.resolutions.has(incident.incidentId));
+      if (this.parking.isFrozen) await this.parking.hold();
       return this.resolutions.get(incident.incidentId)?.variables ?? {};
     } finally {
+      withdraw();
       this.open.splice(this.open.indexOf(incident), 1);
       this.resolutions.delete(incident.incidentId);
     }
   }
 }
 
-/** Runs `run` until it succeeds: each incident waits for its resolution, whose variables are set, then `run` runs again. */
-export async function retryingIncidents<T>(incidents: IncidentRegistry, variables: VariableScope, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs `run` until it succeeds: each incident waits for its resolution, whose variables are
+ * set, then `run` runs again. `parking`: where the token reports an incident it waits in, and
+ * the incident a continued instance carried (waited for first).
+ */
+export async function retryingIncidents<T>(incidents: IncidentRegistry, variables: VariableScope, run: () => Promise<T>, parking?: { slot: ParkSlot; resume?: Incident }): Promise<T> {
+  if (parking?.resume) variables.propagate(await incidents.waitAgain(parking.resume, parking.slot));
   for (;;) {
     try {
       return await run();
     } catch (error) {
       if (!(error instanceof IncidentError)) throw error;
-      variables.propagate(await incidents.waitForResolution(error, variables.key));
+      variables.propagate(await incidents.waitForResolution(error, variables.key, parking?.slot));
     }
   }
 }

@@ -10,7 +10,7 @@
 import { condition } from '@temporalio/workflow';
 import type { GraphNode } from '../../compiler/graph';
 import { IncidentError } from './incident';
-import { parkedWhile, type Parking, type ParkSlot } from './parking';
+import { reportWait, type Parking, type ParkSlot } from './parking';
 
 type JoinNode = Pick<GraphNode, 'id' | 'incoming'>;
 
@@ -41,10 +41,9 @@ export class JoinRegistry {
     }
   }
 
-  /** Waits for `activation`, reported as parked in `slot` meanwhile. */
-  private async waitFor(joinId: string, activation: Activation, slot: ParkSlot | undefined, leads: boolean, until: () => boolean): Promise<void> {
-    const describe = () => ({ kind: 'join' as const, wave: (this.activations.get(joinId) ?? []).indexOf(activation), leads });
-    await parkedWhile(this.parking, slot, describe, () => condition(until));
+  /** Reports a token waiting in `activation` as parked at the join (its wave's index, -1 once fired). */
+  private report(joinId: string, activation: Activation, slot: ParkSlot | undefined, leads: boolean): () => void {
+    return reportWait(slot, () => ({ kind: 'join', wave: (this.activations.get(joinId) ?? []).indexOf(activation), leads }));
   }
 
   /** Records a token's arrival; returns the activation it belongs to and whether it completed it. */
@@ -74,7 +73,13 @@ export class JoinRegistry {
     if (node.incoming.length <= 1) return true;
     const { activation, completes } = this.arrive(node, via);
     if (completes) return true;
-    await this.waitFor(node.id, activation, slot, false, () => activation.fired);
+    const withdraw = this.report(node.id, activation, slot, false);
+    try {
+      await condition(() => activation.fired);
+      if (this.parking.isFrozen) await this.parking.hold();
+    } finally {
+      withdraw();
+    }
     return false;
   }
 
@@ -87,25 +92,41 @@ export class JoinRegistry {
     if (node.incoming.length <= 1) return true;
     const { activation, completes } = this.arrive(node, via);
     if (completes) return true;
-    return this.awaitWave(node.id, activation, activation.arrived.size === 1, canStillArrive, slot);
+    const leads = activation.arrived.size === 1;
+    const withdraw = this.report(node.id, activation, slot, leads);
+    try {
+      if (!leads) {
+        await condition(() => activation.fired);
+        if (this.parking.isFrozen) await this.parking.hold();
+        return false;
+      }
+      await condition(() => activation.fired || !canStillArrive());
+      if (this.parking.isFrozen) await this.parking.hold();
+    } finally {
+      withdraw();
+    }
+    return this.lead(node.id, activation);
   }
 
   /**
    * A token a continued instance carried while it waited at the join: it waits in its wave
-   * again (restored before it), or ends if the wave had fired meanwhile.
+   * again (restored before it), or ends if the wave fired meanwhile.
    */
   async rejoin(node: JoinNode, wave: number, leads: boolean, canStillArrive: () => boolean, slot?: ParkSlot): Promise<boolean> {
     const activation = wave >= 0 ? this.activations.get(node.id)?.[wave] : undefined;
     if (!activation) return false;
-    return this.awaitWave(node.id, activation, leads, canStillArrive, slot);
+    const withdraw = this.report(node.id, activation, slot, leads);
+    try {
+      await condition(() => activation.fired || (leads && !canStillArrive()));
+      if (this.parking.isFrozen) await this.parking.hold();
+    } finally {
+      withdraw();
+    }
+    return leads ? this.lead(node.id, activation) : false;
   }
 
-  private async awaitWave(joinId: string, activation: Activation, leads: boolean, canStillArrive: () => boolean, slot?: ParkSlot): Promise<boolean> {
-    if (!leads) {
-      await this.waitFor(joinId, activation, slot, false, () => activation.fired);
-      return false;
-    }
-    await this.waitFor(joinId, activation, slot, true, () => activation.fired || !canStillArrive());
+  /** The inclusive join's first token, done waiting: it goes on and fires its wave, unless the last flow's token did. */
+  private lead(joinId: string, activation: Activation): boolean {
     if (activation.fired) return false; // completed by the last flow's token, which went on
     activation.fired = true;
     const waves = this.activations.get(joinId) ?? [];

@@ -11,7 +11,7 @@ import type { ActiveElement } from '../definitions';
 import type { ExecutionContext } from './context';
 import { resolveValue } from './feel';
 import { IncidentError } from './incident';
-import { parkedWhile, type ParkedMessageWait, type WaitParking } from './parking';
+import { reportWait, type ParkedMessageWait, type WaitParking } from './parking';
 
 const messageActivities = proxyActivities<MessageActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
@@ -37,6 +37,11 @@ export class MessageRegistry {
   /** `undelivered`: the kept messages a continued instance carried over. */
   constructor(undelivered: MessageDelivery[] = []) {
     this.undelivered = [...undelivered];
+  }
+
+  /** The open subscriptions' ids, oldest first (for a continuation). */
+  subscriptionOrder(): string[] {
+    return [...this.waiting.keys()];
   }
 
   /** The kept messages, for a continuation. */
@@ -119,6 +124,7 @@ export async function waitForMessage(
   const kept = !resumed && context.messages.hasUndelivered() && patched('keep-undelivered-messages') ? context.messages.takeUndelivered(name, correlationKey, new Date().getTime()) : undefined;
   if (kept) return kept;
   const subscription = context.messages.open(subscriptionId, name, correlationKey);
+  let withdraw: (() => void) | undefined;
   try {
     if (!resumed) {
       // Not cancellable: once the record exists, the finally below must see it to remove it,
@@ -133,10 +139,12 @@ export async function waitForMessage(
     }
     // Shown once the subscription is recorded: from then on a published message finds it.
     if (active && !subscription.delivery) active.message = { name, correlationKey };
-    const describe = (): ParkedMessageWait => ({ kind: 'message', subscriptionId, name, correlationKey, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) });
-    await parkedWhile(context.parking, parking?.slot, describe, () => condition(() => subscription.delivery !== undefined));
+    withdraw = reportWait(parking?.slot, (): ParkedMessageWait => ({ kind: 'message', subscriptionId, name, correlationKey, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) }));
+    await condition(() => subscription.delivery !== undefined);
+    if (context.parking.isFrozen) await context.parking.hold();
     return subscription.delivery!;
   } finally {
+    withdraw?.();
     context.messages.close(subscriptionId);
     if (active) delete active.message;
     await CancellationScope.nonCancellable(() => messageActivities.closeMessageSubscription({ subscriptionId }));

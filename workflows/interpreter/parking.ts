@@ -1,20 +1,20 @@
 /**
  * Bounded histories for instances of any shape. When the history has grown long, a token about
  * to enter its next element asks whether every other token of the instance is parked: waiting
- * for an agent, a timer, a message or a signal, at a join, or inside a subprocess whose own
- * tokens are all parked. If so, the instance freezes: no token takes another step in this run,
+ * for an agent, a timer, a message or a signal (alone or at an event-based gateway), at a
+ * join, in incident, or inside a subprocess whose own tokens are all parked. If so, the instance freezes: no token takes another step in this run,
  * and the run continues as new, carrying a snapshot of every scope (tokens, joins, event
  * subprocess listeners, variables). The new run takes each token up where it stood, without
  * redoing what it had done: the task record stays open, the message and signal subscription
  * records stay in MongoDB (so nothing published or broadcast in between is missed), timers keep
  * their due time.
  *
- * A token busy elsewhere (a job, a called process, a multi-instance activity, an incident, an
- * event-based gateway) is not parked: the instance then goes on and asks again at the next step.
+ * A token busy elsewhere (a job, a called process, a multi-instance activity) is not parked:
+ * the instance then goes on and asks again at the next step.
  */
 import { condition } from '@temporalio/workflow';
 import type { MessageDelivery } from '../../activities/contracts';
-import type { SignalDelivery, TimerProgress } from '../definitions';
+import type { Incident, ResolveIncidentInput, SignalDelivery, TimerProgress } from '../definitions';
 
 /** A message subscription, open in this instance and recorded in MongoDB. */
 export interface ParkedMessageWait {
@@ -34,7 +34,7 @@ export interface ParkedSignalWait {
 }
 
 /** A timer: a catch event's due time, or a listener's progress through its cycle. */
-export type ParkedTimerWait = { kind: 'timer' } & TimerProgress;
+export type ParkedTimerWait = { kind: 'timer' } & Partial<TimerProgress>;
 
 /** What a boundary event or an event subprocess's start event listens for. */
 export type ParkedListener = ParkedMessageWait | ParkedSignalWait | ParkedTimerWait;
@@ -42,10 +42,14 @@ export type ParkedListener = ParkedMessageWait | ParkedSignalWait | ParkedTimerW
 /** What a parked token waits for inside its element. */
 export type ParkedWait =
   | ParkedListener
-  | { kind: 'userTask'; taskId: string; /** The task's input-mapped variables (its output mappings read them). */ local: Record<string, unknown> }
+  | { kind: 'userTask'; taskId: string; /** The task's input mappings' values (its output mappings read them). */ inputs: Record<string, unknown> }
   /** At a join: the wave it arrived in (index among the join's waiting waves); `leads` for an inclusive join's first arrival, which goes on. */
   | { kind: 'join'; wave: number; leads: boolean }
-  | { kind: 'subProcess'; scope: ParkedScope };
+  | { kind: 'subProcess'; scope: ParkedScope }
+  /** At an event-based gateway: each flow's event, by flow id. */
+  | { kind: 'eventGateway'; waits: Record<string, ParkedListener> }
+  /** In incident: the element runs again once the API resolves it. */
+  | { kind: 'incident'; incident: Incident; /** Sent while the instance was frozen. */ resolution?: ResolveIncidentInput };
 
 /** A token of a snapshot: about to enter `nodeId`, or (with `since`) waiting inside it. */
 export interface ParkedToken {
@@ -86,18 +90,25 @@ export interface WaitParking<W extends ParkedWait = ParkedWait> {
   resume?: W;
 }
 
-/** Every wait a snapshot carries, nested scopes included (a continued instance reopens its subscriptions from them). */
-export function* carriedWaits(scope: ParkedScope): Generator<ParkedWait> {
-  yield* Object.values(scope.listeners);
+/**
+ * Every wait a snapshot carries, with the element that waits, nested scopes included (a
+ * continued instance reopens its subscriptions and tasks from them before anything reaches it).
+ */
+export function* carriedWaits(scope: ParkedScope): Generator<{ elementId: string; wait: ParkedWait }> {
+  for (const [elementId, wait] of Object.entries(scope.listeners)) yield { elementId, wait };
   for (const token of scope.tokens) {
-    if (token.wait) yield token.wait;
+    if (token.wait) yield { elementId: token.nodeId, wait: token.wait };
     if (token.wait?.kind === 'subProcess') yield* carriedWaits(token.wait.scope);
-    yield* Object.values(token.boundaries ?? {});
+    if (token.wait?.kind === 'eventGateway') for (const wait of Object.values(token.wait.waits)) yield { elementId: token.nodeId, wait };
+    for (const [elementId, wait] of Object.entries(token.boundaries ?? {})) yield { elementId, wait };
   }
   for (const run of scope.eventSubProcesses) yield* carriedWaits(run.scope);
 }
 
-/** The instance's freeze: set once, when it has decided to continue as new. */
+/**
+ * The instance's freeze: set when it has decided to continue as new, lifted only if the
+ * snapshot cannot be taken after all (the tokens then go on in this run).
+ */
 export class Parking {
   private frozen = false;
 
@@ -109,24 +120,26 @@ export class Parking {
     this.frozen = true;
   }
 
+  thaw(): void {
+    this.frozen = false;
+  }
+
   /**
-   * Called by every parked wait once what it waited for has come: in a frozen instance the
-   * token stays where it is (the snapshot shows it still waiting, with what came), until the
-   * run ends. Cancellable: an instance canceled while frozen releases its tokens as usual.
+   * Holds a token whose wait has just ended while the instance is frozen: it stays where it is
+   * (the snapshot shows it still waiting, with what came) until the run ends. Cancellable: an
+   * instance canceled while frozen releases its tokens as usual. Call it only when frozen
+   * (`if (parking.isFrozen) await parking.hold()`): an await that is not needed would shift the
+   * order of commands that running instances recorded.
    */
-  async goOn(): Promise<void> {
-    if (this.frozen) await condition(() => !this.frozen);
+  async hold(): Promise<void> {
+    await condition(() => !this.frozen);
   }
 }
 
-/** Reports `describe` in `slot` while `wait` runs, then goes on unless the instance is frozen. */
-export async function parkedWhile<T>(parking: Parking, slot: ParkSlot | undefined, describe: () => ParkedWait | undefined, wait: () => Promise<T>): Promise<T> {
+/** Reports `describe` in `slot` (when given) until the returned function withdraws it. */
+export function reportWait(slot: ParkSlot | undefined, describe: () => ParkedWait | undefined): () => void {
   if (slot) slot.describe = describe;
-  try {
-    const result = await wait();
-    await parking.goOn();
-    return result;
-  } finally {
+  return () => {
     if (slot?.describe === describe) delete slot.describe;
-  }
+  };
 }

@@ -184,6 +184,7 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
         changingHands = true;
         tokensScope.cancel();
         listenersScope.cancel();
+        listenerSlots.clear(); // they listen no more, and are not carried
         await CancellationScope.nonCancellable(() => condition(() => tokens.size === 0));
         tokensScope = new CancellationScope();
         scope.startEventSubProcess(interruption.eventSubProcessId, interruption.occurred);

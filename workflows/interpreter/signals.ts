@@ -11,11 +11,13 @@ import type { ActiveElement, SignalDelivery } from '../definitions';
 import type { ExecutionContext } from './context';
 import { resolveValue } from './feel';
 import { IncidentError } from './incident';
-import { parkedWhile, type ParkedSignalWait, type WaitParking } from './parking';
+import { reportWait, type ParkedSignalWait, type WaitParking } from './parking';
 
 const signalActivities = proxyActivities<SignalActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
 });
+
+const RECENT_SIGNALS_KEPT = 100;
 
 interface Subscription {
   name: string;
@@ -24,8 +26,18 @@ interface Subscription {
 
 export class SignalRegistry {
   private readonly waiting = new Map<string, Subscription>();
-  /** Signals already handed out: a broadcaster may deliver one signal once per subscription record. */
-  private readonly delivered = new Set<string>();
+  /** Signals already handed out: a broadcast resumed after a crash may deliver one again. */
+  private readonly delivered: Set<string>;
+
+  /** `delivered`: the last signals a continued instance received before. */
+  constructor(delivered: readonly string[] = []) {
+    this.delivered = new Set(delivered);
+  }
+
+  /** The last signals received, for a continuation (a broadcast resumes within minutes, not after a hundred more). */
+  recentlyDelivered(): string[] {
+    return [...this.delivered].slice(-RECENT_SIGNALS_KEPT);
+  }
 
   /** Opens a subscription; one a continued instance reopened already is returned as it is (with what it received). */
   open(subscriptionId: string, name: string): Subscription {
@@ -66,14 +78,17 @@ export async function waitForSignal(signal: SignalDefinition, elementId: string,
   const name = resumed?.name ?? resolveSignalName(signal, context, elementId);
   const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
   const subscription = context.signals.open(subscriptionId, name);
+  let withdraw: (() => void) | undefined;
   try {
     // Not cancellable: once the record exists, the finally below must see it to remove it.
     if (!resumed) await CancellationScope.nonCancellable(() => signalActivities.openSignalSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name }));
     if (active) active.signal = name;
-    const describe = (): ParkedSignalWait => ({ kind: 'signal', subscriptionId, name, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) });
-    await parkedWhile(context.parking, parking?.slot, describe, () => condition(() => subscription.delivery !== undefined));
+    withdraw = reportWait(parking?.slot, (): ParkedSignalWait => ({ kind: 'signal', subscriptionId, name, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) }));
+    await condition(() => subscription.delivery !== undefined);
+    if (context.parking.isFrozen) await context.parking.hold();
     return subscription.delivery!;
   } finally {
+    withdraw?.();
     context.signals.close(subscriptionId);
     if (active) delete active.signal;
     await CancellationScope.nonCancellable(() => signalActivities.closeSignalSubscription({ subscriptionId }));

@@ -5,7 +5,7 @@
  */
 import type { EventTrigger } from '../../compiler/graph';
 import type { ActiveElement, TimerProgress } from '../definitions';
-import { parkedWhile, type ParkedListener, type WaitParking } from './parking';
+import { reportWait, type ParkedListener, type WaitParking } from './parking';
 import type { EventOccurrence, ExecutionContext } from './context';
 import { IncidentError } from './incident';
 import { waitForMessage } from './messages';
@@ -44,9 +44,12 @@ export async function awaitTrigger(trigger: EventTrigger, elementId: string, con
       const resumed = parking?.resume?.kind === 'timer' ? parking.resume.dueAt : undefined;
       const due = options.dueAt ?? resumed ?? timerDueAt(trigger.timer, context.scope.variables.visible(), elementId, new Date().getTime());
       const withdraw = host ? showTimer(host, elementId, due) : undefined;
+      const withdrawWait = reportWait(parking?.slot, () => ({ kind: 'timer', dueAt: due }));
       try {
-        await parkedWhile(context.parking, parking?.slot, () => ({ kind: 'timer', dueAt: due, fired: 0 }), () => sleepUntil(due, elementId));
+        await sleepUntil(due, elementId);
+        if (context.parking.isFrozen) await context.parking.hold();
       } finally {
+        withdrawWait();
         withdraw?.();
       }
       return { type: 'timer' };
@@ -72,7 +75,7 @@ export async function listenRepeatedly(
   const { host, parking } = options;
   if (trigger.type === 'timer') {
     const resumed = parking?.resume?.kind === 'timer' ? parking.resume : undefined;
-    const progress: TimerProgress = resumed ? { fired: resumed.fired, ...(resumed.dueAt !== undefined ? { dueAt: resumed.dueAt } : {}), ...(resumed.done ? { done: true } : {}) } : { fired: 0 };
+    const progress: TimerProgress = { fired: resumed?.fired ?? 0, ...(resumed?.dueAt !== undefined ? { dueAt: resumed.dueAt } : {}), ...(resumed?.done ? { done: true } : {}) };
     if (parking) parking.slot.describe = () => ({ kind: 'timer', ...progress });
     if (progress.done) return;
     const variables = context.scope.variables.visible();

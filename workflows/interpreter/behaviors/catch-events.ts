@@ -2,7 +2,7 @@ import type { MessageCatchEventNode, ReceiveTaskNode, SignalCatchEventNode, Time
 import type { ActiveElement } from '../../definitions';
 import type { Behavior, EventOccurrence, ExecutionContext } from '../context';
 import { waitForMessage } from '../messages';
-import { parkedWhile, type WaitParking } from '../parking';
+import { reportWait, type WaitParking } from '../parking';
 import { waitForSignal } from '../signals';
 import { sleepUntil, timerDueAt } from '../timers';
 import { applyResult } from './service-task';
@@ -10,15 +10,20 @@ import { applyResult } from './service-task';
 export type CatchNode = TimerCatchEventNode | MessageCatchEventNode | SignalCatchEventNode | ReceiveTaskNode;
 
 /**
- * Waits for what a catch event or receive task waits for (also used by the event-based gateway,
- * whose waits are not parked). `parking`: where a catch event's token reports its wait, and the
- * wait a continued instance takes up.
+ * Waits for what a catch event or receive task waits for (also used by the event-based gateway).
+ * `parking`: where the wait is reported while it lasts, and the wait a continued instance takes up.
  */
 export async function awaitEvent(node: CatchNode, context: ExecutionContext, active?: ActiveElement, parking?: WaitParking): Promise<EventOccurrence> {
   if (node.kind === 'timerCatchEvent') {
     const resumed = parking?.resume?.kind === 'timer' ? parking.resume.dueAt : undefined;
     const due = resumed ?? timerDueAt(node.timer, context.scope.variables.visible(), node.id, new Date().getTime());
-    await parkedWhile(context.parking, parking?.slot, () => ({ kind: 'timer', dueAt: due, fired: 0 }), () => sleepUntil(due, node.id, active));
+    const withdraw = reportWait(parking?.slot, () => ({ kind: 'timer', dueAt: due }));
+    try {
+      await sleepUntil(due, node.id, active);
+      if (context.parking.isFrozen) await context.parking.hold();
+    } finally {
+      withdraw();
+    }
     return { type: 'timer' };
   }
   if (node.kind === 'signalCatchEvent') return { type: 'signal', delivery: await waitForSignal(node.signal, node.id, context, active, parking) };

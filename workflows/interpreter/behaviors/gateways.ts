@@ -1,6 +1,7 @@
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
 import type { EventBasedGatewayNode, InclusiveGatewayNode, ParallelGatewayNode } from '../../../compiler/graph';
 import type { Behavior, EventOccurrence } from '../context';
+import type { ParkedListener, ParkSlot } from '../parking';
 import { evaluateFeel } from '../feel';
 import { IncidentError } from '../incident';
 import { upstreamOf } from '../upstream';
@@ -45,9 +46,20 @@ export const inclusiveGateway: Behavior<InclusiveGatewayNode> = async (node, con
 /**
  * Waits for every event its flows lead to at once; the first that occurs wins, the others are
  * withdrawn (timers canceled, subscriptions closed), and the token moves to the winner, which
- * does not wait again.
+ * does not wait again. Parked while every wait is (a continued instance takes each one up).
  */
 export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, context, token) => {
+  const resumed = token.resume?.wait?.kind === 'eventGateway' ? token.resume.wait.waits : undefined;
+  const slots = new Map<string, ParkSlot>();
+  token.slot.describe = () => {
+    const waits: Record<string, ParkedListener> = {};
+    for (const [flowId, slot] of slots) {
+      const wait = slot.describe?.();
+      if (wait?.kind !== 'timer' && wait?.kind !== 'message' && wait?.kind !== 'signal') return undefined;
+      waits[flowId] = wait;
+    }
+    return { kind: 'eventGateway', waits };
+  };
   const scope = new CancellationScope();
   let winner: { flowId: string; occurred: EventOccurrence } | undefined;
   const waits = node.outgoing.map((flowId) =>
@@ -56,8 +68,11 @@ export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, c
       if (target?.kind !== 'timerCatchEvent' && target?.kind !== 'messageCatchEvent' && target?.kind !== 'signalCatchEvent' && target?.kind !== 'receiveTask') {
         throw new IncidentError(node.id, `flow ${flowId} does not lead to a timer, message or signal catch event or a receive task`);
       }
+      const slot: ParkSlot = {};
+      slots.set(flowId, slot);
+      const resume = resumed?.[flowId];
       // Shown on the gateway's token: the timer's due date and the message it waits for.
-      const occurred = await awaitEvent(target, context, token.active);
+      const occurred = await awaitEvent(target, context, token.active, { slot, ...(resume ? { resume } : {}) });
       if (winner) return;
       winner = { flowId, occurred };
       scope.cancel();
@@ -68,6 +83,7 @@ export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, c
   } catch (error) {
     if (!winner || !isCancellation(error)) throw error;
   } finally {
+    delete token.slot.describe;
     scope.cancel();
     await Promise.allSettled(waits);
   }

@@ -5,7 +5,7 @@ import type { UserTaskNode, ValueSource } from '../../../compiler/graph';
 import type { Behavior, ExecutionContext, Token } from '../context';
 import { applyMappings, resolveIdList, resolveValue, type Variables } from '../feel';
 import { IncidentError } from '../incident';
-import { parkedWhile } from '../parking';
+import { reportWait } from '../parking';
 import { applyResult } from './service-task';
 
 const humanTaskActivities = proxyActivities<HumanTaskActivities>({
@@ -53,15 +53,36 @@ function runBeside(context: ExecutionContext, work: Promise<void>): void {
   void work.then(done, done);
 }
 
+interface OpenedTask {
+  taskId: string;
+  /** The values of the task's input mappings. */
+  inputs: Variables;
+  /** What the task's mappings and assignment see: the scope's variables and the inputs. */
+  local: Variables;
+  sideWorkBeside: boolean;
+}
+
+/**
+ * A task the previous run opened, taken up by a continued instance: same id, same record. Its
+ * output mappings see the scope's variables as they are now, and its inputs (as in Camunda,
+ * where the inputs are the task's local variables).
+ */
+function takeUpTask(context: ExecutionContext, token: Token, taskId: string, inputs: Variables): OpenedTask {
+  context.humanTasks.open.set(taskId, { elementId: token.active.elementId });
+  token.active.taskId = taskId;
+  return { taskId, inputs, local: { ...context.scope.variables.visible(), ...inputs }, sideWorkBeside: patched(SIDE_WORK_BESIDE) };
+}
+
 /**
  * Opens the task record (once: its id is derived) and has its candidates told, beside the
  * next steps. Returns the task's id and its input-mapped variables.
  */
-async function openTask(node: UserTaskNode, context: ExecutionContext, token: Token): Promise<{ taskId: string; local: Variables; sideWorkBeside: boolean }> {
+async function openTask(node: UserTaskNode, context: ExecutionContext, token: Token): Promise<OpenedTask> {
   const { humanTasks, instance } = context;
   const taskId = userTaskId(instance.instanceId, node.id, context.nextOccurrence(node.id));
   const visible = context.scope.variables.visible();
-  const local = { ...visible, ...applyMappings(node.inputs, visible, node.id) };
+  const inputs = applyMappings(node.inputs, visible, node.id);
+  const local = { ...visible, ...inputs };
   const [assignee] = resolveIdList(node.assignee, local, node.id);
   const dueDate = resolveDate(node.dueDate, local, node.id, 'due date');
   const followUpDate = resolveDate(node.followUpDate, local, node.id, 'follow-up date');
@@ -94,7 +115,7 @@ async function openTask(node: UserTaskNode, context: ExecutionContext, token: To
     const notice: TaskNotice = { taskId, instance: ref, name, candidateGroups, candidateUsers, ...(assignee ? { assignee } : {}), ...(dueDate ? { dueDate } : {}) };
     runBeside(context, CancellationScope.nonCancellable(() => humanTaskActivities.notifyTaskCandidates(notice)));
   }
-  return { taskId, local, sideWorkBeside };
+  return { taskId, inputs, local, sideWorkBeside };
 }
 
 /**
@@ -106,13 +127,12 @@ async function openTask(node: UserTaskNode, context: ExecutionContext, token: To
 export const userTask: Behavior<UserTaskNode> = async (node, context, token) => {
   const { humanTasks } = context;
   const resumed = token.resume?.wait?.kind === 'userTask' ? token.resume.wait : undefined;
-  // A continued instance takes up the task its previous run opened: same record, same id.
-  const { taskId, local, sideWorkBeside } = resumed ? { ...resumed, sideWorkBeside: patched(SIDE_WORK_BESIDE) } : await openTask(node, context, token);
-  humanTasks.open.set(taskId, { elementId: node.id });
-  token.active.taskId = taskId;
+  const { taskId, inputs, local, sideWorkBeside } = resumed ? takeUpTask(context, token, resumed.taskId, resumed.inputs) : await openTask(node, context, token);
 
+  const withdraw = reportWait(token.slot, () => ({ kind: 'userTask', taskId, inputs }));
   try {
-    await parkedWhile(context.parking, token.slot, () => ({ kind: 'userTask', taskId, local }), () => condition(() => humanTasks.completions.has(taskId)));
+    await condition(() => humanTasks.completions.has(taskId));
+    if (context.parking.isFrozen) await context.parking.hold();
   } catch (error) {
     if (isCancellation(error)) {
       humanTasks.open.delete(taskId);
@@ -120,6 +140,8 @@ export const userTask: Behavior<UserTaskNode> = async (node, context, token) => 
       await CancellationScope.nonCancellable(() => humanTaskActivities.closeUserTask({ taskId, state: 'canceled' }));
     }
     throw error;
+  } finally {
+    withdraw();
   }
   const completion = humanTasks.completions.get(taskId)!;
   humanTasks.open.delete(taskId);
