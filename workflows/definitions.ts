@@ -26,6 +26,8 @@ export interface RunProcessInput {
   continued?: ContinuedState;
   /** History length past which the instance continues as new (default 10,000; tests lower it). */
   continueAsNewAfterEvents?: number;
+  /** History length past which a step waits for every other token to be parked (default 40,000; tests lower it). */
+  stopStepsAfterEvents?: number;
 }
 
 /** The process property that gives instances a reference number (platform/reference-numbers.ts). */

@@ -57,6 +57,13 @@ const CONTINUED_PATH_STEPS = 100;
 
 /** Since this patch, instances continue as new from any parked shape (before: only from a lone token at the process level). */
 const CONTINUE_FROM_ANY_SHAPE = 'continue-as-new-from-any-parked-shape';
+/**
+ * Past this many events a token about to take a step waits for every other token to be parked
+ * (a multi-instance activity or a called process is not), so that a loop beside one cannot
+ * take the history to Temporal's limit of 50,000; the instance then continues as new.
+ */
+export const STOP_STEPS_AFTER_EVENTS = 40_000;
+const STOP_STEPS_NEAR_LIMIT = 'stop-steps-near-the-history-limit';
 
 /** The process scope to take up: carried whole, or (runs continued before) one token and the process's timers. */
 function continuedProcessScope(continued: ContinuedState | undefined): ParkedScope | undefined {
@@ -130,17 +137,32 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     continueAsNewIfDue: (next, handle) => {
       // An event that already occurred at `next` is not carried: such a token is never parked.
       const park = () => (handle.describe = () => (next.occurred ? undefined : { nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) }));
-      if (parking.isFrozen) return Boolean(park()); // no step once frozen (the snapshot tells whether it can be carried)
-      if (next.occurred) return false;
-      const info = workflowInfo();
-      if (!info.continueAsNewSuggested && info.historyLength < (input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS)) return false;
-      park();
-      if (!processScope.snapshot?.() || !patched(CONTINUE_FROM_ANY_SHAPE)) {
-        delete handle.describe;
-        return false;
+      // No step once frozen (the snapshot tells whether this token can be carried).
+      if (parking.isFrozen) {
+        park();
+        return parking.hold();
       }
-      parking.freeze();
-      return true;
+      if (next.occurred) return undefined;
+      const { historyLength, continueAsNewSuggested } = workflowInfo();
+      if (!continueAsNewSuggested && historyLength < (input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS)) return undefined;
+      park();
+      const everyTokenParked = () => processScope.snapshot?.() !== undefined;
+      if (everyTokenParked() && patched(CONTINUE_FROM_ANY_SHAPE)) {
+        parking.freeze();
+        return parking.hold();
+      }
+      if (historyLength >= (input.stopStepsAfterEvents ?? STOP_STEPS_AFTER_EVENTS) && patched(STOP_STEPS_NEAR_LIMIT)) {
+        // Near the hard limit: this token waits, parked, until every other token is too (a task
+        // done, a called process over), rather than let the history grow to its end.
+        // Frozen within the check itself, so that tokens woken in the same workflow task hold too.
+        const freezeIfEveryTokenParked = () => {
+          if (!parking.isFrozen && everyTokenParked()) parking.freeze();
+          return parking.isFrozen;
+        };
+        return condition(freezeIfEveryTokenParked).then(() => parking.hold());
+      }
+      delete handle.describe;
+      return undefined;
     },
     parking,
     resumedSteps: new Set(),

@@ -23,17 +23,24 @@ describe('bounded histories in every shape', () => {
 
   beforeAll(async () => {
     p = await startInterpreterPlatform();
-    for (const name of ['loop-in-subprocess', 'loop-beside-waits', 'loop-beside-event-subprocess']) await p.deploy(`interpreter/${name}.bpmn`);
+    for (const name of ['loop-in-subprocess', 'loop-beside-waits', 'loop-beside-event-subprocess', 'loop-beside-multi-instance']) await p.deploy(`interpreter/${name}.bpmn`);
   });
   afterAll(async () => {
     await p.stop();
   });
 
   /** Starts the fixture's process with a history limit of `continueAfter` events; `runs()` tracks the runs seen so far. */
-  async function startLooping(processKey: string, variables: Record<string, unknown>, continueAfter: number) {
+  async function startLooping(processKey: string, variables: Record<string, unknown>, continueAfter: number, stopStepsAfter?: number) {
     const { graph } = await compile(fixture(`interpreter/${processKey}.bpmn`));
     if (!graph) throw new Error(`${processKey} does not compile`);
-    const input: RunProcessInput = { graph, processVersion: 1, variables, externalTaskQueue: `${p.platform.taskQueue}-external`, continueAsNewAfterEvents: continueAfter };
+    const input: RunProcessInput = {
+      graph,
+      processVersion: 1,
+      variables,
+      externalTaskQueue: `${p.platform.taskQueue}-external`,
+      continueAsNewAfterEvents: continueAfter,
+      ...(stopStepsAfter ? { stopStepsAfterEvents: stopStepsAfter } : {}),
+    };
     const workflowId = `${processKey}-${randomUUID()}`;
     const first = await p.platform.temporal.workflow.start('runProcess', { taskQueue: p.platform.taskQueue, workflowId, args: [input] });
     const latest = () => p.platform.temporal.workflow.getHandle(workflowId);
@@ -140,6 +147,35 @@ describe('bounded histories in every shape', () => {
     expect(result.variables.count).toBeLessThan(1_000_000);
     const tasks = await TaskModel.find({ instanceId: looping.workflowId }).lean();
     expect(tasks.map((t) => [t._id, t.state])).toEqual([[task.id, 'completed']]);
+    await looping.replayRuns();
+  }, 180_000);
+
+  it('holds a loop near the history limit while a multi-instance activity, which is not carried, runs beside it; then continues as new', async () => {
+    const looping = await startLooping('loop-beside-multi-instance', { count: 0, target: 120, reviewers: ['alice', 'bruno'] }, 50, 150);
+    const { workflowId } = looping;
+    const tasks = await eventually(async () => {
+      const found = await TaskModel.find({ instanceId: workflowId, elementId: 'opinion', state: { $in: ['created', 'assigned'] } }).lean();
+      // In the order of the reviewers: their ids end in the occurrence (…:opinion:1, …:opinion:2).
+      return found.length === 2 ? found.sort((a, b) => a._id.localeCompare(b._id)) : undefined;
+    }, 'the two opinion tasks');
+
+    // The loop stops short of its target, in the first run, its history held near 150 events.
+    const held = await eventually(async () => {
+      const before = (await p.instance(workflowId)).variables.count as number;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const after = (await p.instance(workflowId)).variables.count as number;
+      return after === before && after > 0 ? after : undefined;
+    }, 'the loop to hold', 60_000);
+    expect(held).toBeLessThan(120);
+    expect((await looping.latest().describe()).runId).toBe(looping.first.firstExecutionRunId);
+    const length = (await looping.latest().fetchHistory()).events!.length;
+    expect(length).toBeGreaterThanOrEqual(150);
+    expect(length).toBeLessThan(200);
+
+    for (const [index, task] of tasks.entries()) expect((await p.completeTask(task._id, { opinion: `avis ${index}` })).status).toBe(200);
+    const result = (await looping.latest().result()) as RunProcessResult;
+    expect(result.variables).toMatchObject({ count: 120, opinions: ['avis 0', 'avis 1'] });
+    expect((await p.platform.temporal.workflow.getHandle(workflowId, looping.first.firstExecutionRunId).describe()).status.name).toBe('CONTINUED_AS_NEW');
     await looping.replayRuns();
   }, 180_000);
 });

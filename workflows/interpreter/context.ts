@@ -80,9 +80,10 @@ export interface InstanceRuntime {
   /**
    * Called between two elements: when the history has grown long and every token of the
    * instance is parked (this one about to enter `next`), freezes the instance so that it
-   * continues as new (true: the token must wait, see parking.ts).
+   * continues as new. Returns what the token must wait for before its step (it holds until the
+   * run ends once frozen), or undefined to go on at once.
    */
-  continueAsNewIfDue(next: TokenStart, handle: TokenHandle): boolean;
+  continueAsNewIfDue(next: TokenStart, handle: TokenHandle): Promise<void> | undefined;
   parking: Parking;
   /** Path steps already taken up by resumed tokens (a continued instance carries its open steps). */
   resumedSteps: Set<PathStep>;

@@ -106,7 +106,8 @@ export async function runToken(start: TokenStart, context: ExecutionContext, han
     if (next.length <= 1) {
       at = next[0];
       // The instance continues as new: this token stays here, parked, until the run ends.
-      if (at && context.continueAsNewIfDue(at, handle)) await context.parking.hold();
+      const pause = at && context.continueAsNewIfDue(at, handle);
+      if (pause) await pause;
       continue;
     }
     // A fork: one new token per flow, started in flow order (each runs until it first waits,

@@ -10,7 +10,8 @@
  * their due time.
  *
  * A token busy elsewhere (a job, a called process, a multi-instance activity) is not parked:
- * the instance then goes on and asks again at the next step.
+ * the instance then goes on and asks again at the next step; near the hard limit the stepping
+ * token waits for the others instead (process-instance.ts, STOP_STEPS_AFTER_EVENTS).
  */
 import { condition } from '@temporalio/workflow';
 import type { MessageDelivery } from '../../activities/contracts';
