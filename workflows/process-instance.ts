@@ -77,8 +77,8 @@ function continuedProcessScope(continued: ContinuedState | undefined): ParkedSco
 /**
  * Reopens what the previous run left open, before the handlers are set: the first activation's
  * messages, signals, task completions and incident resolutions are handed to the handlers as
- * they are set, and must find their subscription, task or incident. Message subscriptions reopen in the order they were opened
- * (the oldest gets a message first).
+ * they are set, and must find their subscription, task or incident. Message subscriptions
+ * reopen in the order they were opened (the oldest gets a message first).
  */
 function reopenCarriedWaits(scope: ParkedScope, order: readonly string[], runtime: InstanceRuntime): void {
   const carried = [...carriedWaits(scope)];
@@ -167,8 +167,6 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     parking,
     resumedSteps: new Set(),
   };
-  // The subscriptions the previous run left open, reopened before the handlers: a message or
-  // signal that reached the instance while it continued is delivered as soon as they are set.
   const resume = continuedProcessScope(continued);
   if (resume) reopenCarriedWaits(resume, continued?.messageOrder ?? [], runtime);
 
@@ -272,7 +270,8 @@ async function continueWithSnapshot(
   humanTasks: HumanTaskRegistry,
   runtime: InstanceRuntime,
   occurrences: Map<string, number>,
-): Promise<never> {  const recent = state.path.length - CONTINUED_PATH_STEPS;
+): Promise<never> {
+  const recent = state.path.length - CONTINUED_PATH_STEPS;
   const completions = [...humanTasks.completions.values()];
   const undeliveredMessages = runtime.messages.keptMessages();
   const { businessKey } = runtime.instance;

@@ -33,6 +33,10 @@ export interface BroadcastSignalResult {
   started: number;
 }
 
+/** How long a completed broadcast's record is kept. */
+const BROADCAST_KEPT_MS = 7 * 24 * 3600 * 1000;
+const PURGE_BATCH = 500;
+
 /** `<processKey>-<uuid-shaped hash>`: the same signal starts the same instance id. */
 function derivedInstanceId(signalId: string, processKey: string, startEventId: string): string {
   const hex = createHash('sha256').update(`${signalId}\u0000${processKey}\u0000${startEventId}`).digest('hex');
@@ -85,5 +89,20 @@ export async function broadcastSignal(temporal: TemporalSettings, request: Broad
   }
 
   await SignalBroadcastModel.updateOne({ _id: signalId }, { $set: { completedAt: new Date() } });
-  return resultOf((await SignalBroadcastModel.findById(signalId).lean<SignalBroadcastRecord>())!);
+  const result = resultOf((await SignalBroadcastModel.findById(signalId).lean<SignalBroadcastRecord>())!);
+  await purgeOldBroadcasts(publishedAt);
+  return result;
+}
+
+/**
+ * A broadcast's record only guards against a retry broadcasting twice, and retries come within
+ * minutes: completed records older than a week go, a bounded batch at a time, on each
+ * broadcast (FerretDB 1.x has no TTL indexes). Returns how many went.
+ */
+async function purgeOldBroadcasts(now = new Date()): Promise<number> {
+  const old = await SignalBroadcastModel.find({ completedAt: { $ne: null, $lt: new Date(now.getTime() - BROADCAST_KEPT_MS) } }, { _id: 1 })
+    .limit(PURGE_BATCH)
+    .lean<{ _id: string }[]>();
+  if (old.length === 0) return 0;
+  return (await SignalBroadcastModel.deleteMany({ _id: { $in: old.map((record) => record._id) } })).deletedCount;
 }

@@ -135,6 +135,21 @@ describe('signals', () => {
     await eventually(async () => ((await status(instanceId)).status === 'completed' ? true : undefined), 'the waiting instance to complete');
   });
 
+  it('forgets completed broadcasts after a week, not unfinished or recent ones', async () => {
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
+    const record = (id: string, publishedAt: Date, completedAt: Date | null) => ({ _id: id, name: 'purge', publishedBy: 'owner', publishedAt, completedAt, deliveredTo: [], startedInstances: [] });
+    const prefix = `purge-${randomUUID()}`;
+    await SignalBroadcastModel.insertMany([
+      record(`${prefix}-old`, daysAgo(9), daysAgo(8)),
+      record(`${prefix}-recent`, daysAgo(2), daysAgo(2)),
+      record(`${prefix}-unfinished`, daysAgo(9), null),
+    ]);
+    expect((await broadcast({ name: `nobody-${randomUUID()}` })).status).toBe(200);
+    const left = await SignalBroadcastModel.find({ _id: { $in: ['old', 'recent', 'unfinished'].map((suffix) => `${prefix}-${suffix}`) } }, { _id: 1 }).lean();
+    expect(left.map((r) => r._id).sort()).toEqual([`${prefix}-recent`, `${prefix}-unfinished`]);
+  });
+
   it('resumes an interrupted broadcast without starting or delivering twice', async () => {
     const instanceId = await startWaiting();
     const before = await InstanceModel.countDocuments({ processKey: 'alerte-crue' });
