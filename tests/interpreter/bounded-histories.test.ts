@@ -167,6 +167,10 @@ describe('bounded histories in every shape', () => {
       return after === before && after > 0 ? after : undefined;
     }, 'the loop to hold', 60_000);
     expect(held).toBeLessThan(120);
+    // The held token shows at the loop's element it stands after, beside the opinion activity and its two runs.
+    const active = (await p.instance(workflowId)).activeElements.map((a) => a.elementId);
+    expect(active.filter((id) => id === 'opinion')).toHaveLength(3);
+    expect(active.filter((id) => ['again', 'increment', 'more', 'loop-back'].includes(id))).toHaveLength(1);
     expect((await looping.latest().describe()).runId).toBe(looping.first.firstExecutionRunId);
     const length = (await looping.latest().fetchHistory()).events!.length;
     expect(length).toBeGreaterThanOrEqual(150);

@@ -88,11 +88,14 @@ export async function runToken(start: TokenStart, context: ExecutionContext, han
       if (isCancellation(error)) step.canceled = true;
       throw error;
     }
-    state.active.splice(state.active.indexOf(active), 1);
-    scope.active.delete(active);
+    const leave = () => {
+      state.active.splice(state.active.indexOf(active), 1);
+      scope.active.delete(active);
+    };
     step.leftAt = new Date().toISOString();
 
     if ('interruptedBy' in outcome) {
+      leave();
       step.canceled = true;
       at = { nodeId: outcome.interruptedBy, occurred: outcome.occurred };
       continue;
@@ -105,11 +108,22 @@ export async function runToken(start: TokenStart, context: ExecutionContext, han
     });
     if (next.length <= 1) {
       at = next[0];
-      // The instance continues as new: this token stays here, parked, until the run ends.
       const pause = at && context.continueAsNewIfDue(at, handle);
-      if (pause) await pause;
+      if (!pause) {
+        leave();
+        continue;
+      }
+      // The instance continues as new (this token holds until the run ends), or it waits near
+      // the history limit for the other tokens: meanwhile it shows where it was, and an
+      // inclusive join downstream still counts it.
+      try {
+        await pause;
+      } finally {
+        leave();
+      }
       continue;
     }
+    leave();
     // A fork: one new token per flow, started in flow order (each runs until it first waits,
     // so their commands keep the order earlier versions of the interpreter gave them).
     for (const start of next) scope.spawn(start);
