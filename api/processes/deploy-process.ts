@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { compile, hasErrors, type CompileOptions, type Diagnostic } from '../../compiler';
 import { isDuplicateKeyError, ProcessVersionModel } from '../../platform/storage';
 import { problems } from '../problems';
-import { recordDeployment } from './process-summaries';
+import { recordDeployment } from '../../platform/storage/process-summaries';
 import type { TemporalSettings } from '../../platform/instances/start-version';
 import { replaceTimerStarts } from './timer-starts';
 

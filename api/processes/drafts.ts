@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { DraftConflictModel, DraftRevisionModel, insertOnce, ProcessDraftModel } from '../../platform/storage';
 import { problems } from '../problems';
-import { recordDraft } from './process-summaries';
+import { recordDraft } from '../../platform/storage/process-summaries';
 import { processOf } from './process-key';
 
 export interface DraftView {

@@ -6,7 +6,7 @@ import { problems } from '../problems';
 import { parseRequest } from '../validation';
 import { deployProcess, type DeploySettings } from './deploy-process';
 import { draftsRouter } from './drafts-router';
-import { backfillSummaries } from './process-summaries';
+import { backfillSummaries } from '../../platform/storage/process-summaries';
 
 const MESSAGE_MAX = 2000;
 const jsonDeploySchema = z.object({

@@ -5,7 +5,8 @@
  */
 import { evaluate } from 'feelin';
 import type { EventTrigger, ProcessGraph, StartEventNode, ValueSource } from '../../compiler/graph';
-import { ProcessVersionModel } from '../storage';
+import { ProcessSummaryModel, ProcessVersionModel } from '../storage';
+import { backfillSummaries } from '../storage/process-summaries';
 import type { DeployedVersion } from './start-version';
 
 export interface EventStart {
@@ -32,30 +33,38 @@ export function triggeredStartEvents(graph: ProcessGraph): EventStart['startEven
 }
 
 /**
- * The triggered start events of each deployed version, by the version record's id: versions
+ * The triggered start events of each deployed version, by `<process key>@<version>`: versions
  * never change, so each graph is read once, not on every publication.
  */
 const startEventsByVersion = new Map<string, EventStart['startEvent'][]>();
+const versionKey = (processKey: string, version: number) => `${processKey}@${version}`;
 
-/** The start events of the latest versions whose trigger `matches`. */
+/** Reads the graphs of these versions (one query). */
+async function graphsOf(versions: readonly { processKey: string; version: number }[]): Promise<Map<string, ProcessGraph>> {
+  const records = await ProcessVersionModel.find({ $or: versions.map(({ processKey, version }) => ({ processKey, version })) }, { processKey: 1, version: 1, graph: 1 }).lean();
+  return new Map(records.map((record) => [versionKey(record.processKey, record.version), record.graph as ProcessGraph]));
+}
+
+/**
+ * The start events of the latest versions whose trigger `matches`. The latest versions come
+ * from the process summaries (one small record per process), not from every version.
+ */
 export async function latestStartEvents(matches: (trigger: EventTrigger) => boolean): Promise<EventStart[]> {
-  const versions = await ProcessVersionModel.find({}, { processKey: 1, version: 1 }).sort({ processKey: 1, version: -1 }).lean();
-  const latest = new Map<string, { id: string; version: number }>();
-  for (const { _id, processKey, version } of versions) if (!latest.has(processKey)) latest.set(processKey, { id: String(_id), version });
-  const unread = [...latest.values()].filter(({ id }) => !startEventsByVersion.has(id)).map(({ id }) => id);
+  await backfillSummaries();
+  const summaries = await ProcessSummaryModel.find({ latestVersion: { $ne: null } }, { latestVersion: 1 }).lean();
+  const latest = summaries.map(({ _id, latestVersion }) => ({ processKey: _id, version: latestVersion! })).sort((a, b) => a.processKey.localeCompare(b.processKey));
+  const unread = latest.filter(({ processKey, version }) => !startEventsByVersion.has(versionKey(processKey, version)));
   if (unread.length > 0) {
-    const graphs = await ProcessVersionModel.find({ _id: { $in: unread } }, { graph: 1 }).lean();
-    for (const { _id, graph } of graphs) startEventsByVersion.set(String(_id), triggeredStartEvents(graph as ProcessGraph));
+    for (const [key, graph] of await graphsOf(unread)) startEventsByVersion.set(key, triggeredStartEvents(graph));
   }
-  const matching = [...latest]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([processKey, { id, version }]) => ({ processKey, version, id, startEvents: (startEventsByVersion.get(id) ?? []).filter((node) => matches(node.trigger)) }))
+  const matching = latest
+    .map((deployed) => ({ ...deployed, startEvents: (startEventsByVersion.get(versionKey(deployed.processKey, deployed.version)) ?? []).filter((node) => matches(node.trigger)) }))
     .filter(({ startEvents }) => startEvents.length > 0);
   if (matching.length === 0) return [];
   // Starting needs the whole graph: read only for the processes that start.
-  const graphs = await ProcessVersionModel.find({ _id: { $in: matching.map(({ id }) => id) } }, { graph: 1 }).lean();
-  return matching.flatMap(({ processKey, version, id, startEvents }) => {
-    const deployed = graphs.find((g) => String(g._id) === id);
-    return deployed ? startEvents.map((startEvent) => ({ deployed: { processKey, version, graph: deployed.graph }, startEvent })) : [];
+  const graphs = await graphsOf(matching);
+  return matching.flatMap(({ processKey, version, startEvents }) => {
+    const graph = graphs.get(versionKey(processKey, version));
+    return graph ? startEvents.map((startEvent) => ({ deployed: { processKey, version, graph }, startEvent })) : [];
   });
 }

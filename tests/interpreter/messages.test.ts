@@ -91,9 +91,10 @@ describe('message catch events and receive tasks', () => {
   it('runs message boundary events: each non-interrupting one starts a token, an interrupting one cancels the task', async () => {
     const instanceId = await p.start('message-boundary', { caseNumber: 'B-1' });
     const task = await p.openTask(instanceId, 'instruct');
-    await eventually(async () => ((await MessageSubscriptionModel.countDocuments({ instanceId })) === 2 ? true : undefined), 'both boundary subscriptions');
-
     for (const note of ['avis d’imposition', 'RIB']) {
+      // Both boundary events listen: after a note, the non-interrupting one subscribes again
+      // (a message published with no time to live in between reaches nobody).
+      await eventually(async () => ((await MessageSubscriptionModel.countDocuments({ instanceId })) === 2 ? true : undefined), 'both boundary subscriptions');
       expect((await p.publish({ name: 'complement', correlationKey: 'B-1', variables: { note }, timeToLiveSeconds: 0 })).body).toMatchObject({ correlated: 1 });
       await p.waitFor(instanceId, (v) => v.variables.lastNote === note, `the note ${note}`);
     }

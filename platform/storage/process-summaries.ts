@@ -1,9 +1,11 @@
 /**
- * Keeps the process library's read model (one ProcessSummary per process) in step with deploys
+ * Keeps the processes' read model (one ProcessSummary per process) in step with deploys
  * and drafts. Each write only moves a record forward (a higher version, a higher draft
  * revision), so concurrent writers cannot move it back.
  */
-import { insertOnce, ProcessSummaryModel, ProcessVersionModel } from '../../platform/storage';
+import { insertOnce } from './insert-once';
+import { ProcessSummaryModel } from './process-summary';
+import { ProcessVersionModel } from './process-version';
 
 interface Deployed {
   processKey: string;
@@ -41,8 +43,9 @@ export async function recordDraft({ processKey, revision, changeNumber, name, sa
 }
 
 /**
- * Processes deployed before the library had its read model get their record, once per API
- * process: one indexed query per process key, never a read of every version.
+ * Processes deployed before the library had its read model get their record, once per API or
+ * worker process (the library and the event start events read the latest versions from it):
+ * one indexed query per process key, never a read of every version.
  */
 let backfilled: Promise<void> | undefined;
 
