@@ -92,6 +92,7 @@ function reopenCarriedWaits(scope: ParkedScope, order: readonly string[], runtim
     if (wait.kind === 'signal') {
       const subscription = runtime.signals.open(wait.subscriptionId, wait.name);
       if (wait.delivery) subscription.delivery = wait.delivery;
+      if (wait.backlog) subscription.backlog = [...wait.backlog];
     }
     if (wait.kind === 'userTask') runtime.humanTasks.open.set(wait.taskId, { elementId });
     if (wait.kind === 'incident') runtime.incidents.reopen(wait.incident, wait.resolution);

@@ -13,7 +13,7 @@ describe('escalation end events, signal boundary events, multi-instance call act
 
   beforeAll(async () => {
     p = await startInterpreterPlatform();
-    for (const name of ['call-child', 'more-events']) await p.deploy(`interpreter/${name}.bpmn`);
+    for (const name of ['call-child', 'more-events', 'signal-reminders']) await p.deploy(`interpreter/${name}.bpmn`);
   });
   afterAll(async () => {
     await p.stop();
@@ -24,6 +24,21 @@ describe('escalation end events, signal boundary events, multi-instance call act
     const done = await p.waitForStatus(instanceId, 'completed');
     expect(pathIds(done)).toEqual(['start', 'which', 'check', 'check-start', 'urgent', 'escalated', 'escalated-end']);
     expect(done.path.find((s) => s.elementId === 'check')).toMatchObject({ canceled: true });
+  });
+
+  it('keeps a non-interrupting signal boundary event subscribed: two broadcasts back to back both reach it', async () => {
+    const instanceId = await p.start('signal-reminders', { reminders: 0 });
+    const task = await p.openTask(instanceId, 'handle');
+    const subscribed = async () => SignalSubscriptionModel.find({ instanceId }, { _id: 1, openedAt: 1 }).lean();
+    const before = await eventually(async () => ((await subscribed()).length === 1 ? subscribed() : undefined), 'the signal subscription');
+    for (let i = 0; i < 2; i++) expect((await p.broadcast({ name: 'rappel-general' })).body).toMatchObject({ delivered: 1 });
+    await p.waitFor(instanceId, (v) => v.variables.reminders === 2, 'two reminders');
+    // The same record all along: it was never closed and opened again between the two.
+    expect(await subscribed()).toEqual(before);
+    expect((await p.completeTask(task.id)).status).toBe(200);
+    const done = await p.waitForStatus(instanceId, 'completed');
+    expect(countIn(pathIds(done), 'count-reminder')).toBe(2);
+    expect(await subscribed()).toEqual([]);
   });
 
   it('cancels a user task when the signal of its interrupting boundary event is broadcast', async () => {

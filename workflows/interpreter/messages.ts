@@ -22,6 +22,8 @@ interface Subscription {
   name: string;
   correlationKey: string;
   delivery?: MessageDelivery;
+  /** A listener's subscription, which stays open: the messages it already took. */
+  taken?: Set<string>;
 }
 
 export class MessageRegistry {
@@ -65,7 +67,7 @@ export class MessageRegistry {
   /** Hands a delivered message to the first token waiting for it; false when none waits. */
   deliver(delivery: MessageDelivery): boolean {
     for (const subscription of this.waiting.values()) {
-      if (subscription.delivery?.messageId === delivery.messageId) return true; // a duplicate signal
+      if (subscription.delivery?.messageId === delivery.messageId || subscription.taken?.has(delivery.messageId)) return true; // a duplicate signal
     }
     for (const subscription of this.waiting.values()) {
       if (subscription.delivery || subscription.name !== delivery.name || subscription.correlationKey !== delivery.correlationKey) continue;
@@ -147,6 +149,52 @@ export async function waitForMessage(
     withdraw?.();
     context.messages.close(subscriptionId);
     if (active) delete active.message;
+    await CancellationScope.nonCancellable(() => messageActivities.closeMessageSubscription({ subscriptionId }));
+  }
+}
+
+/**
+ * Listens for every message of this name and key while the caller's scope runs (a
+ * non-interrupting boundary event, a non-interrupting event subprocess's message start): one
+ * subscription for the whole time, as in Camunda, so that a message published while the
+ * previous one is being handled still finds it. A message that arrives meanwhile is kept by the
+ * registry and taken next. Cancellable; the subscription is closed when the listener stops
+ * (but for a frozen instance, whose continuation takes it up).
+ */
+export async function listenForMessages(
+  message: MessageDefinition,
+  elementId: string,
+  context: ExecutionContext,
+  fire: (delivery: MessageDelivery) => void,
+  parking?: WaitParking,
+): Promise<void> {
+  const resumed = parking?.resume?.kind === 'message' ? parking.resume : undefined;
+  const { name, correlationKey } = resumed ?? resolveMessage(message, context, elementId);
+  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscription = context.messages.open(subscriptionId, name, correlationKey);
+  subscription.taken = new Set();
+  let withdraw: (() => void) | undefined;
+  try {
+    if (!resumed) {
+      // Not cancellable, as in waitForMessage.
+      const buffered = await CancellationScope.nonCancellable(() =>
+        messageActivities.openMessageSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name, correlationKey }),
+      );
+      // One that arrived first is taken first; the buffered one is kept for the next round.
+      if (buffered) context.messages.deliver(buffered);
+    }
+    withdraw = reportWait(parking?.slot, (): ParkedMessageWait => ({ kind: 'message', subscriptionId, name, correlationKey, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) }));
+    for (;;) {
+      await condition(() => subscription.delivery !== undefined);
+      if (context.parking.isFrozen) await context.parking.hold();
+      const delivery = subscription.delivery!;
+      subscription.taken.add(delivery.messageId);
+      subscription.delivery = context.messages.takeUndelivered(name, correlationKey, new Date().getTime());
+      fire(delivery);
+    }
+  } finally {
+    withdraw?.();
+    context.messages.close(subscriptionId);
     await CancellationScope.nonCancellable(() => messageActivities.closeMessageSubscription({ subscriptionId }));
   }
 }

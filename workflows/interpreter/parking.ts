@@ -32,6 +32,8 @@ export interface ParkedSignalWait {
   subscriptionId: string;
   name: string;
   delivery?: SignalDelivery;
+  /** A listener's signals that came while it handled one. */
+  backlog?: SignalDelivery[];
 }
 
 /** A timer: a catch event's due time, or a listener's progress through its cycle. */

@@ -22,6 +22,8 @@ const RECENT_SIGNALS_KEPT = 100;
 interface Subscription {
   name: string;
   delivery?: SignalDelivery;
+  /** A listener's subscription, which stays open: signals that came while it handled one, oldest first. */
+  backlog?: SignalDelivery[];
 }
 
 export class SignalRegistry {
@@ -57,7 +59,9 @@ export class SignalRegistry {
     if (this.delivered.has(delivery.signalId)) return;
     this.delivered.add(delivery.signalId);
     for (const subscription of this.waiting.values()) {
-      if (subscription.name === delivery.name && !subscription.delivery) subscription.delivery = delivery;
+      if (subscription.name !== delivery.name) continue;
+      if (!subscription.delivery) subscription.delivery = delivery;
+      else subscription.backlog?.push(delivery);
     }
   }
 }
@@ -91,6 +95,42 @@ export async function waitForSignal(signal: SignalDefinition, elementId: string,
     withdraw?.();
     context.signals.close(subscriptionId);
     if (active) delete active.signal;
+    await CancellationScope.nonCancellable(() => signalActivities.closeSignalSubscription({ subscriptionId }));
+  }
+}
+
+/**
+ * Listens for every broadcast of the signal while the caller's scope runs (non-interrupting
+ * boundary events and event subprocess starts): one subscription for the whole time, so that
+ * a signal broadcast while the previous one is being handled still reaches it.
+ */
+export async function listenForSignals(signal: SignalDefinition, elementId: string, context: ExecutionContext, fire: (delivery: SignalDelivery) => void, parking?: WaitParking): Promise<void> {
+  const resumed = parking?.resume?.kind === 'signal' ? parking.resume : undefined;
+  const name = resumed?.name ?? resolveSignalName(signal, context, elementId);
+  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscription = context.signals.open(subscriptionId, name);
+  subscription.backlog ??= [...(resumed?.backlog ?? [])];
+  let withdraw: (() => void) | undefined;
+  try {
+    if (!resumed) await CancellationScope.nonCancellable(() => signalActivities.openSignalSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name }));
+    const backlog = subscription.backlog;
+    withdraw = reportWait(parking?.slot, (): ParkedSignalWait => ({
+      kind: 'signal',
+      subscriptionId,
+      name,
+      ...(subscription.delivery ? { delivery: subscription.delivery } : {}),
+      ...(backlog.length > 0 ? { backlog: [...backlog] } : {}),
+    }));
+    for (;;) {
+      await condition(() => subscription.delivery !== undefined);
+      if (context.parking.isFrozen) await context.parking.hold();
+      const delivery = subscription.delivery!;
+      subscription.delivery = backlog.shift();
+      fire(delivery);
+    }
+  } finally {
+    withdraw?.();
+    context.signals.close(subscriptionId);
     await CancellationScope.nonCancellable(() => signalActivities.closeSignalSubscription({ subscriptionId }));
   }
 }

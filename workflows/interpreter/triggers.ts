@@ -3,14 +3,17 @@
  * event subprocess's start event, once or each time it fires. Errors and escalations are not
  * waited for: they are thrown (see throws.ts).
  */
+import { patched } from '@temporalio/workflow';
 import type { EventTrigger } from '../../compiler/graph';
 import type { ActiveElement, TimerProgress } from '../definitions';
 import { reportWait, type ParkedListener, type WaitParking } from './parking';
 import type { EventOccurrence, ExecutionContext } from './context';
 import { IncidentError } from './incident';
-import { waitForMessage } from './messages';
-import { waitForSignal } from './signals';
+import { listenForMessages, waitForMessage } from './messages';
+import { listenForSignals, waitForSignal } from './signals';
 import { sleepUntil, timerCycle, timerDueAt } from './timers';
+
+const LISTENERS_KEEP_THEIR_SUBSCRIPTION = 'listeners-keep-their-subscription';
 
 /** Shows a boundary timer on its host's state while it waits; returns how to withdraw it. */
 function showTimer(host: ActiveElement, elementId: string, dueAt: number): () => void {
@@ -92,6 +95,11 @@ export async function listenRepeatedly(
     }
     progress.done = true;
     return;
+  }
+  // Since this patch a message or signal listener keeps one subscription for the whole time.
+  if (patched(LISTENERS_KEEP_THEIR_SUBSCRIPTION)) {
+    if (trigger.type === 'message') return listenForMessages(trigger.message, elementId, context, (delivery) => fire({ type: 'message', delivery }), parking);
+    if (trigger.type === 'signal') return listenForSignals(trigger.signal, elementId, context, (delivery) => fire({ type: 'signal', delivery }), parking);
   }
   let resume = parking?.resume;
   for (;;) {
