@@ -64,6 +64,7 @@ const CONTINUE_FROM_ANY_SHAPE = 'continue-as-new-from-any-parked-shape';
  */
 export const STOP_STEPS_AFTER_EVENTS = 40_000;
 const STOP_STEPS_NEAR_LIMIT = 'stop-steps-near-the-history-limit';
+const STOP_STEPS_WAIT = '10 minutes';
 
 /** The process scope to take up: carried whole, or (runs continued before) one token and the process's timers. */
 function continuedProcessScope(continued: ContinuedState | undefined): ParkedScope | undefined {
@@ -88,6 +89,7 @@ function reopenCarriedWaits(scope: ParkedScope, order: readonly string[], runtim
     if (wait.kind === 'message') {
       const subscription = runtime.messages.open(wait.subscriptionId, wait.name, wait.correlationKey);
       if (wait.delivery) subscription.delivery = wait.delivery;
+      if (wait.backlog) subscription.backlog = [...wait.backlog];
     }
     if (wait.kind === 'signal') {
       const subscription = runtime.signals.open(wait.subscriptionId, wait.name);
@@ -135,7 +137,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       occurrences.set(elementId, next);
       return next;
     },
-    continueAsNewIfDue: (next, handle) => {
+    continueAsNewIfDue: (next, handle, scope) => {
       // An event that already occurred at `next` is not carried: such a token is never parked.
       const park = () => (handle.describe = () => (next.occurred ? undefined : { nodeId: next.nodeId, ...(next.via ? { via: next.via } : {}) }));
       // No step once frozen (the snapshot tells whether this token can be carried).
@@ -152,15 +154,17 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
         parking.freeze();
         return parking.hold();
       }
-      if (historyLength >= (input.stopStepsAfterEvents ?? STOP_STEPS_AFTER_EVENTS) && patched(STOP_STEPS_NEAR_LIMIT)) {
+      // Not inside a multi-instance activity: its runs are not carried, so it would wait for itself.
+      if (scope.carried && historyLength >= (input.stopStepsAfterEvents ?? STOP_STEPS_AFTER_EVENTS) && patched(STOP_STEPS_NEAR_LIMIT)) {
         // Near the hard limit: this token waits, parked, until every other token is too (a task
-        // done, a called process over), rather than let the history grow to its end.
-        // Frozen within the check itself, so that tokens woken in the same workflow task hold too.
+        // done, a called process over), rather than let the history grow to its end. Frozen
+        // within the check itself, so that tokens woken in the same workflow task hold too. At
+        // most 10 minutes at a time: a token that waits for this one's next step gets it.
         const freezeIfEveryTokenParked = () => {
           if (!parking.isFrozen && everyTokenParked()) parking.freeze();
           return parking.isFrozen;
         };
-        return condition(freezeIfEveryTokenParked).then(() => parking.hold());
+        return condition(freezeIfEveryTokenParked, STOP_STEPS_WAIT).then((frozen) => (frozen ? parking.hold() : undefined));
       }
       delete handle.describe;
       return undefined;

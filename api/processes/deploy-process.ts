@@ -34,8 +34,12 @@ export async function deployProcess(bpmnXml: string, deployedBy: string, setting
 
   const xmlHash = createHash('sha256').update(bpmnXml).digest('hex');
   const name = graph.name ?? null;
-  const existing = await ProcessVersionModel.findOne({ processKey: graph.processKey, xmlHash }, { version: 1 }).lean();
-  if (existing) return { processKey: graph.processKey, version: existing.version, name, created: false, diagnostics };
+  const existing = await ProcessVersionModel.findOne({ processKey: graph.processKey, xmlHash }, { version: 1, deployedBy: 1, deployedAt: 1 }).lean();
+  if (existing) {
+    // A deploy that stopped after writing its version left the summary behind: this one repairs it (it only moves forward).
+    await recordDeployment({ processKey: graph.processKey, version: existing.version, name, deployedBy: existing.deployedBy, deployedAt: existing.deployedAt });
+    return { processKey: graph.processKey, version: existing.version, name, created: false, diagnostics };
+  }
 
   // Two deploys at once may pick the same number: the unique index refuses one, which retries.
   for (let attempt = 0; attempt < MAX_VERSION_RACE_RETRIES; attempt += 1) {

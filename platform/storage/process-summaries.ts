@@ -52,7 +52,8 @@ let backfilled: Promise<void> | undefined;
 export function backfillSummaries(): Promise<void> {
   backfilled ??= (async () => {
     const keys = (await ProcessVersionModel.distinct('processKey')) as string[];
-    const known = new Set((await ProcessSummaryModel.find({ _id: { $in: keys } }, { _id: 1 }).lean()).map((s) => s._id));
+    // A summary a draft created (no version yet) does not count: the process may have versions from before the summaries.
+    const known = new Set((await ProcessSummaryModel.find({ _id: { $in: keys }, latestVersion: { $ne: null } }, { _id: 1 }).lean()).map((s) => s._id));
     for (const processKey of keys.filter((key) => !known.has(key))) {
       const latest = await ProcessVersionModel.findOne({ processKey }, { version: 1, name: 1, deployedBy: 1, deployedAt: 1 }).sort({ version: -1 }).lean();
       if (latest) await recordDeployment({ processKey, version: latest.version, name: latest.name ?? null, deployedBy: latest.deployedBy, deployedAt: latest.deployedAt });

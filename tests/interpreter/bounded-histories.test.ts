@@ -23,7 +23,7 @@ describe('bounded histories in every shape', () => {
 
   beforeAll(async () => {
     p = await startInterpreterPlatform();
-    for (const name of ['loop-in-subprocess', 'loop-beside-waits', 'loop-beside-event-subprocess', 'loop-beside-multi-instance']) await p.deploy(`interpreter/${name}.bpmn`);
+    for (const name of ['loop-in-subprocess', 'loop-beside-waits', 'loop-beside-event-subprocess', 'loop-beside-multi-instance', 'loop-in-multi-instance']) await p.deploy(`interpreter/${name}.bpmn`);
   });
   afterAll(async () => {
     await p.stop();
@@ -182,4 +182,13 @@ describe('bounded histories in every shape', () => {
     expect((await p.platform.temporal.workflow.getHandle(workflowId, looping.first.firstExecutionRunId).describe()).status.name).toBe('CONTINUED_AS_NEW');
     await looping.replayRuns();
   }, 180_000);
+
+  it('lets a loop inside a multi-instance subprocess go on past the near-limit mark (its runs cannot be carried, so it must not wait for them)', async () => {
+    const looping = await startLooping('loop-in-multi-instance', { count: 0, target: 40, items: ['a', 'b'] }, 50, 120);
+    const result = (await looping.latest().result()) as RunProcessResult;
+    expect(result.variables.count).toBeGreaterThanOrEqual(40);
+    // The first run went past the mark while the runs looped (nothing could be carried meanwhile).
+    const firstRun = p.platform.temporal.workflow.getHandle(looping.workflowId, looping.first.firstExecutionRunId);
+    expect((await firstRun.fetchHistory()).events!.length).toBeGreaterThan(200);
+  }, 120_000);
 });

@@ -83,7 +83,7 @@ export interface InstanceRuntime {
    * continues as new. Returns what the token must wait for before its step (it holds until the
    * run ends once frozen), or undefined to go on at once.
    */
-  continueAsNewIfDue(next: TokenStart, handle: TokenHandle): Promise<void> | undefined;
+  continueAsNewIfDue(next: TokenStart, handle: TokenHandle, scope: ScopeRuntime): Promise<void> | undefined;
   parking: Parking;
   /** Path steps already taken up by resumed tokens (a continued instance carries its open steps). */
   resumedSteps: Set<PathStep>;
@@ -102,6 +102,8 @@ export interface ScopeRuntime {
   joins: JoinRegistry;
   /** The tokens of this scope, where they are now (for the inclusive join). */
   active: Set<ActiveElement>;
+  /** False inside a multi-instance activity, whose runs a continuation does not carry. */
+  carried: boolean;
   /** This scope's snapshot for a continuation; undefined while one of its tokens is not parked. */
   snapshot(): ParkedScope | undefined;
   /** Starts another token in this scope. */

@@ -108,7 +108,7 @@ export async function runToken(start: TokenStart, context: ExecutionContext, han
     });
     if (next.length <= 1) {
       at = next[0];
-      const pause = at && context.continueAsNewIfDue(at, handle);
+      const pause = at && context.continueAsNewIfDue(at, handle, scope);
       if (!pause) {
         leave();
         continue;

@@ -24,6 +24,8 @@ interface Subscription {
   delivery?: MessageDelivery;
   /** A listener's subscription, which stays open: the messages it already took. */
   taken?: Set<string>;
+  /** A listener's subscription: messages that came while it handled one, oldest first. */
+  backlog?: MessageDelivery[];
 }
 
 export class MessageRegistry {
@@ -46,6 +48,11 @@ export class MessageRegistry {
     return [...this.waiting.keys()];
   }
 
+  /** Keeps a message the instance received, for the next token that waits for it (a listener stopped before handling it). */
+  keep(delivery: MessageDelivery): void {
+    if (!this.undelivered.some((kept) => kept.messageId === delivery.messageId)) this.undelivered.push(delivery);
+  }
+
   /** The kept messages, for a continuation. */
   keptMessages(): MessageDelivery[] {
     return [...this.undelivered];
@@ -66,15 +73,23 @@ export class MessageRegistry {
 
   /** Hands a delivered message to the first token waiting for it; false when none waits. */
   deliver(delivery: MessageDelivery): boolean {
+    const isFor = (subscription: Subscription) => subscription.name === delivery.name && subscription.correlationKey === delivery.correlationKey;
     for (const subscription of this.waiting.values()) {
-      if (subscription.delivery?.messageId === delivery.messageId || subscription.taken?.has(delivery.messageId)) return true; // a duplicate signal
+      const seen = subscription.delivery?.messageId === delivery.messageId || subscription.taken?.has(delivery.messageId) || subscription.backlog?.some((queued) => queued.messageId === delivery.messageId);
+      if (seen) return true; // a duplicate signal
     }
     for (const subscription of this.waiting.values()) {
-      if (subscription.delivery || subscription.name !== delivery.name || subscription.correlationKey !== delivery.correlationKey) continue;
+      if (subscription.delivery || !isFor(subscription)) continue;
       subscription.delivery = delivery;
       return true;
     }
-    if (!this.undelivered.some((kept) => kept.messageId === delivery.messageId)) this.undelivered.push(delivery);
+    // Every subscription for it is busy: a listener queues it (it came within its time to live).
+    for (const subscription of this.waiting.values()) {
+      if (!subscription.backlog || !isFor(subscription)) continue;
+      subscription.backlog.push(delivery);
+      return true;
+    }
+    this.keep(delivery);
     return false;
   }
 
@@ -157,9 +172,9 @@ export async function waitForMessage(
  * Listens for every message of this name and key while the caller's scope runs (a
  * non-interrupting boundary event, a non-interrupting event subprocess's message start): one
  * subscription for the whole time, as in Camunda, so that a message published while the
- * previous one is being handled still finds it. A message that arrives meanwhile is kept by the
- * registry and taken next. Cancellable; the subscription is closed when the listener stops
- * (but for a frozen instance, whose continuation takes it up).
+ * previous one is being handled still finds it (queued in the subscription's backlog).
+ * Cancellable; the subscription is closed when the listener stops (but for a frozen instance,
+ * whose continuation takes it up), and what it had not handled yet is kept by the instance.
  */
 export async function listenForMessages(
   message: MessageDefinition,
@@ -173,28 +188,39 @@ export async function listenForMessages(
   const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
   const subscription = context.messages.open(subscriptionId, name, correlationKey);
   subscription.taken = new Set();
+  const backlog = (subscription.backlog ??= [...(resumed?.backlog ?? [])]);
+  const next = () => backlog.shift() ?? context.messages.takeUndelivered(name, correlationKey, new Date().getTime());
   let withdraw: (() => void) | undefined;
   try {
     if (!resumed) {
+      // A message the instance kept (no token waited for it) comes first.
+      subscription.delivery ??= context.messages.takeUndelivered(name, correlationKey, new Date().getTime());
       // Not cancellable, as in waitForMessage.
       const buffered = await CancellationScope.nonCancellable(() =>
         messageActivities.openMessageSubscription({ subscriptionId, instance: { ...context.instance, elementId }, name, correlationKey }),
       );
-      // One that arrived first is taken first; the buffered one is kept for the next round.
       if (buffered) context.messages.deliver(buffered);
     }
-    withdraw = reportWait(parking?.slot, (): ParkedMessageWait => ({ kind: 'message', subscriptionId, name, correlationKey, ...(subscription.delivery ? { delivery: subscription.delivery } : {}) }));
+    withdraw = reportWait(parking?.slot, (): ParkedMessageWait => ({
+      kind: 'message',
+      subscriptionId,
+      name,
+      correlationKey,
+      ...(subscription.delivery ? { delivery: subscription.delivery } : {}),
+      backlog: [...backlog],
+    }));
     for (;;) {
       await condition(() => subscription.delivery !== undefined);
       if (context.parking.isFrozen) await context.parking.hold();
       const delivery = subscription.delivery!;
       subscription.taken.add(delivery.messageId);
-      subscription.delivery = context.messages.takeUndelivered(name, correlationKey, new Date().getTime());
+      subscription.delivery = next();
       fire(delivery);
     }
   } finally {
     withdraw?.();
     context.messages.close(subscriptionId);
+    for (const unhandled of [subscription.delivery, ...backlog]) if (unhandled) context.messages.keep(unhandled);
     await CancellationScope.nonCancellable(() => messageActivities.closeMessageSubscription({ subscriptionId }));
   }
 }

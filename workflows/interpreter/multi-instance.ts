@@ -42,7 +42,7 @@ export async function runMultiInstance(node: ActivityNode, loop: MultiInstance, 
     state.active.push(active);
     running++;
     try {
-      const runContext: ExecutionContext = { ...context, scope: { ...context.scope, key, variables } };
+      const runContext: ExecutionContext = { ...context, scope: { ...context.scope, key, variables, carried: false } };
       // Its own slots: a multi-instance activity is never parked (its runs are not carried to a continuation).
       const runToken: Token = { ...token, active, slot: {}, boundarySlots: new Map() };
       await retryingIncidents(context.incidents, variables, () => behaviorOf(node)(node, runContext, runToken));

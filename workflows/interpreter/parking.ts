@@ -25,6 +25,8 @@ export interface ParkedMessageWait {
   correlationKey: string;
   /** Set when the message arrived while the instance was frozen. */
   delivery?: MessageDelivery;
+  /** A listener's messages that came while it handled one (always set for a listener). */
+  backlog?: MessageDelivery[];
 }
 
 export interface ParkedSignalWait {
@@ -32,7 +34,7 @@ export interface ParkedSignalWait {
   subscriptionId: string;
   name: string;
   delivery?: SignalDelivery;
-  /** A listener's signals that came while it handled one. */
+  /** A listener's signals that came while it handled one (always set for a listener). */
   backlog?: SignalDelivery[];
 }
 

@@ -88,6 +88,7 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
     ...(parent ? { parent } : {}),
     joins: new JoinRegistry(runtime.parking),
     active: new Set(),
+    carried: parent?.carried ?? true,
     spawn: (start) => {
       const handle: TokenHandle = {};
       handles.add(handle);

@@ -119,7 +119,7 @@ export async function listenForSignals(signal: SignalDefinition, elementId: stri
       subscriptionId,
       name,
       ...(subscription.delivery ? { delivery: subscription.delivery } : {}),
-      ...(backlog.length > 0 ? { backlog: [...backlog] } : {}),
+      backlog: [...backlog],
     }));
     for (;;) {
       await condition(() => subscription.delivery !== undefined);
