@@ -62,7 +62,7 @@ const CONTINUE_FROM_ANY_SHAPE = 'continue-as-new-from-any-parked-shape';
  * (a multi-instance activity or a called process is not), so that a loop beside one cannot
  * take the history to Temporal's limit of 50,000; the instance then continues as new.
  */
-export const STOP_STEPS_AFTER_EVENTS = 40_000;
+const STOP_STEPS_AFTER_EVENTS = 40_000;
 const STOP_STEPS_NEAR_LIMIT = 'stop-steps-near-the-history-limit';
 const STOP_STEPS_WAIT = '10 minutes';
 
@@ -236,7 +236,7 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     // instance was canceled meanwhile (its tokens then release what they hold, as always).
     if (humanTasks.beside.size > 0) await CancellationScope.nonCancellable(() => Promise.all(humanTasks.beside));
     const snapshot = CancellationScope.current().consideredCancelled ? undefined : processScope.snapshot?.();
-    if (snapshot) await continueWithSnapshot(input, state, snapshot, humanTasks, runtime, occurrences);
+    if (snapshot) await continueWithSnapshot(input, runtime, snapshot, occurrences);
     // Canceled meanwhile, or a token no longer parked (not expected): the tokens go on here.
     if (!CancellationScope.current().consideredCancelled) log.warn('The instance could not continue as new; its tokens go on in this run', { instanceId: runtime.instance.instanceId });
     parking.thaw();
@@ -268,14 +268,8 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
 }
 
 /** Continues the frozen instance as new, carrying every scope as it stands now (what arrived while frozen included). */
-async function continueWithSnapshot(
-  input: RunProcessInput,
-  state: InstanceState,
-  snapshot: ParkedScope,
-  humanTasks: HumanTaskRegistry,
-  runtime: InstanceRuntime,
-  occurrences: Map<string, number>,
-): Promise<never> {
+async function continueWithSnapshot(input: RunProcessInput, runtime: InstanceRuntime, snapshot: ParkedScope, occurrences: Map<string, number>): Promise<never> {
+  const { state, humanTasks } = runtime;
   const recent = state.path.length - CONTINUED_PATH_STEPS;
   const completions = [...humanTasks.completions.values()];
   const undeliveredMessages = runtime.messages.keptMessages();

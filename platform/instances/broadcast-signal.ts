@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { deliverSignalSignal } from '../../workflows/definitions';
-import { insertOnce, SignalBroadcastModel, SignalSubscriptionModel, type SignalBroadcastRecord, type SignalSubscriptionRecord } from '../storage';
+import { deleteBatch, insertOnce, SignalBroadcastModel, SignalSubscriptionModel, type SignalBroadcastRecord, type SignalSubscriptionRecord } from '../storage';
 import { latestStartEvents, staticValue } from './event-start-events';
 import { startVersion, type TemporalSettings } from './start-version';
 
@@ -35,7 +35,6 @@ export interface BroadcastSignalResult {
 
 /** How long a completed broadcast's record is kept. */
 const BROADCAST_KEPT_MS = 7 * 24 * 3600 * 1000;
-const PURGE_BATCH = 500;
 
 /** `<processKey>-<uuid-shaped hash>`: the same signal starts the same instance id. */
 function derivedInstanceId(signalId: string, processKey: string, startEventId: string): string {
@@ -99,10 +98,6 @@ export async function broadcastSignal(temporal: TemporalSettings, request: Broad
  * minutes: completed records older than a week go, a bounded batch at a time, on each
  * broadcast (FerretDB 1.x has no TTL indexes). Returns how many went.
  */
-async function purgeOldBroadcasts(now = new Date()): Promise<number> {
-  const old = await SignalBroadcastModel.find({ completedAt: { $ne: null, $lt: new Date(now.getTime() - BROADCAST_KEPT_MS) } }, { _id: 1 })
-    .limit(PURGE_BATCH)
-    .lean<{ _id: string }[]>();
-  if (old.length === 0) return 0;
-  return (await SignalBroadcastModel.deleteMany({ _id: { $in: old.map((record) => record._id) } })).deletedCount;
+function purgeOldBroadcasts(now = new Date()): Promise<number> {
+  return deleteBatch(SignalBroadcastModel, { completedAt: { $ne: null, $lt: new Date(now.getTime() - BROADCAST_KEPT_MS) } });
 }

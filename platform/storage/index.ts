@@ -3,6 +3,7 @@ export { InstanceModel, type InstanceRecord } from './instance';
 export { ProcessVersionModel, type ProcessVersionRecord } from './process-version';
 export { isOpenTaskState, OPEN_TASK_STATES, TASK_STATES, TaskModel, type TaskRecord, type TaskState } from './task';
 export { ROLES, UserModel, type Role, type UserRecord } from './user';
+export { deleteBatch, PURGE_BATCH } from './delete-batch';
 export { insertOnce, isDuplicateKeyError } from './insert-once';
 export { LoginAttemptModel } from './login-attempt';
 export { PseudonymMappingModel } from './pseudonym-mapping';

@@ -4,7 +4,8 @@
  * start event of its name, unless it went to a waiting instance of that process, or an instance
  * that a message with the same correlation key started is still active.
  */
-import { PURGE_BATCH, PURGE_GRACE_MS } from '../../api/messages/purge-expired';
+import { PURGE_GRACE_MS } from '../../api/messages/purge-expired';
+import { PURGE_BATCH } from '../../platform/storage';
 import { InstanceModel, MessageModel } from '../../platform/storage';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 

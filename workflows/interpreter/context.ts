@@ -128,3 +128,12 @@ export type Taken = string | { flowId: string; occurred: EventOccurrence };
  * may cancel it, and it must then release what it holds (task record, subscription).
  */
 export type Behavior<N extends GraphNode = GraphNode> = (node: N, context: ExecutionContext, token: Token) => Promise<Taken[]>;
+
+/**
+ * `<instance id>:<element id>:<occurrence>`: the id of what a token's passage through the
+ * element creates (subscription, signal, called instance). Derived, never random, so a
+ * retried activity or a replay gives the same one.
+ */
+export function nextDerivedId(context: InstanceRuntime, elementId: string): string {
+  return `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+}

@@ -8,7 +8,7 @@
  */
 import { isCancellation } from '@temporalio/workflow';
 import type { ActiveElement, PathStep } from '../definitions';
-import type { ParkedListener, ParkedToken } from './parking';
+import { isParkedListener, type ParkedListener, type ParkedToken } from './parking';
 import { runWithBoundaryEvents, type Outcome } from './boundary-events';
 import type { GraphNode } from '../../compiler/graph';
 import type { ExecutionContext, Token, TokenHandle, TokenStart } from './context';
@@ -38,7 +38,7 @@ function describeToken(node: GraphNode, token: Token): ParkedToken | undefined {
   const boundaries: Record<string, ParkedListener> = {};
   for (const [boundaryId, slot] of token.boundarySlots) {
     const listener = slot.describe?.();
-    if (!listener || (listener.kind !== 'timer' && listener.kind !== 'message' && listener.kind !== 'signal')) return undefined;
+    if (!isParkedListener(listener)) return undefined;
     boundaries[boundaryId] = listener;
   }
   return {

@@ -8,10 +8,10 @@ import { CancellationScope, condition, log, patched, proxyActivities } from '@te
 import type { MessageActivities, MessageDelivery } from '../../activities/contracts';
 import type { MessageDefinition } from '../../compiler/graph';
 import type { ActiveElement } from '../definitions';
-import type { ExecutionContext } from './context';
+import { nextDerivedId, type ExecutionContext } from './context';
 import { resolveValue } from './feel';
 import { IncidentError } from './incident';
-import { reportWait, type ParkedMessageWait, type WaitParking } from './parking';
+import { handEachDelivery, reportWait, type ParkedMessageWait, type WaitParking } from './parking';
 
 const messageActivities = proxyActivities<MessageActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
@@ -135,7 +135,7 @@ export async function waitForMessage(
 ): Promise<MessageDelivery> {
   const resumed = parking?.resume?.kind === 'message' ? parking.resume : undefined;
   const { name, correlationKey } = resumed ?? resolveMessage(message, context, elementId);
-  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscriptionId = resumed?.subscriptionId ?? nextDerivedId(context, elementId);
   // A message this instance already received while no token waited: taken without a new
   // subscription (patched: instances that started before this kept nothing).
   const kept = !resumed && context.messages.hasUndelivered() && patched('keep-undelivered-messages') ? context.messages.takeUndelivered(name, correlationKey, new Date().getTime()) : undefined;
@@ -185,9 +185,9 @@ export async function listenForMessages(
 ): Promise<void> {
   const resumed = parking?.resume?.kind === 'message' ? parking.resume : undefined;
   const { name, correlationKey } = resumed ?? resolveMessage(message, context, elementId);
-  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscriptionId = resumed?.subscriptionId ?? nextDerivedId(context, elementId);
   const subscription = context.messages.open(subscriptionId, name, correlationKey);
-  subscription.taken = new Set();
+  const taken = (subscription.taken = new Set());
   const backlog = (subscription.backlog ??= [...(resumed?.backlog ?? [])]);
   const next = () => backlog.shift() ?? context.messages.takeUndelivered(name, correlationKey, new Date().getTime());
   let withdraw: (() => void) | undefined;
@@ -209,14 +209,10 @@ export async function listenForMessages(
       ...(subscription.delivery ? { delivery: subscription.delivery } : {}),
       backlog: [...backlog],
     }));
-    for (;;) {
-      await condition(() => subscription.delivery !== undefined);
-      if (context.parking.isFrozen) await context.parking.hold();
-      const delivery = subscription.delivery!;
-      subscription.taken.add(delivery.messageId);
-      subscription.delivery = next();
+    await handEachDelivery(subscription, context.parking, next, (delivery) => {
+      taken.add(delivery.messageId);
       fire(delivery);
-    }
+    });
   } finally {
     withdraw?.();
     context.messages.close(subscriptionId);

@@ -44,6 +44,10 @@ export type ParkedTimerWait = { kind: 'timer' } & Partial<TimerProgress>;
 /** What a boundary event or an event subprocess's start event listens for. */
 export type ParkedListener = ParkedMessageWait | ParkedSignalWait | ParkedTimerWait;
 
+export function isParkedListener(wait: ParkedWait | undefined): wait is ParkedListener {
+  return wait?.kind === 'timer' || wait?.kind === 'message' || wait?.kind === 'signal';
+}
+
 /** What a parked token waits for inside its element. */
 export type ParkedWait =
   | ParkedListener
@@ -147,4 +151,20 @@ export function reportWait(slot: ParkSlot | undefined, describe: () => ParkedWai
   return () => {
     if (slot?.describe === describe) delete slot.describe;
   };
+}
+
+/**
+ * A message or signal listener's loop (it keeps one subscription): hands each delivery the
+ * subscription receives to `fire`, for as long as the caller's scope runs; `next` gives the one
+ * to handle after it (the subscription's backlog). In a frozen instance it holds before handing
+ * one out, which the snapshot then carries.
+ */
+export async function handEachDelivery<D>(subscription: { delivery?: D }, parking: Parking, next: () => D | undefined, fire: (delivery: D) => void): Promise<never> {
+  for (;;) {
+    await condition(() => subscription.delivery !== undefined);
+    if (parking.isFrozen) await parking.hold();
+    const delivery = subscription.delivery!;
+    subscription.delivery = next();
+    fire(delivery);
+  }
 }

@@ -11,7 +11,7 @@ import { CancellationScope, condition, isCancellation, patched } from '@temporal
 import type { ExecutionContext, EventOccurrence, InstanceRuntime, ScopeRuntime, ScopeSnapshotSlot, TokenHandle, TokenStart } from './context';
 import { runToken } from './engine';
 import { JoinRegistry } from './joins';
-import type { ParkedListener, ParkedScope, ParkSlot } from './parking';
+import { isParkedListener, type ParkedListener, type ParkedScope, type ParkSlot } from './parking';
 import { BpmnThrow } from './throws';
 import { listenRepeatedly } from './triggers';
 import { VariableScope } from './variables';
@@ -120,7 +120,7 @@ export async function runScope(runtime: InstanceRuntime, spec: ScopeSpec, parent
       }
       for (const [startId, slot] of listenerSlots) {
         const listener = slot.describe?.();
-        if (!listener || (listener.kind !== 'timer' && listener.kind !== 'message' && listener.kind !== 'signal')) return undefined;
+        if (!isParkedListener(listener)) return undefined;
         parked.listeners[startId] = listener;
       }
       if (interrupted) parked.interrupted = true;

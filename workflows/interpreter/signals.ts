@@ -8,10 +8,10 @@ import { CancellationScope, condition, proxyActivities } from '@temporalio/workf
 import type { SignalActivities } from '../../activities/contracts';
 import type { SignalDefinition } from '../../compiler/graph';
 import type { ActiveElement, SignalDelivery } from '../definitions';
-import type { ExecutionContext } from './context';
+import { nextDerivedId, type ExecutionContext } from './context';
 import { resolveValue } from './feel';
 import { IncidentError } from './incident';
-import { reportWait, type ParkedSignalWait, type WaitParking } from './parking';
+import { handEachDelivery, reportWait, type ParkedSignalWait, type WaitParking } from './parking';
 
 const signalActivities = proxyActivities<SignalActivities>({
   startToCloseTimeout: '10 seconds', // short database writes: a dead worker's attempt is retried soon
@@ -80,7 +80,7 @@ export function resolveSignalName(signal: SignalDefinition, context: ExecutionCo
 export async function waitForSignal(signal: SignalDefinition, elementId: string, context: ExecutionContext, active?: ActiveElement, parking?: WaitParking): Promise<SignalDelivery> {
   const resumed = parking?.resume?.kind === 'signal' ? parking.resume : undefined;
   const name = resumed?.name ?? resolveSignalName(signal, context, elementId);
-  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscriptionId = resumed?.subscriptionId ?? nextDerivedId(context, elementId);
   const subscription = context.signals.open(subscriptionId, name);
   let withdraw: (() => void) | undefined;
   try {
@@ -107,7 +107,7 @@ export async function waitForSignal(signal: SignalDefinition, elementId: string,
 export async function listenForSignals(signal: SignalDefinition, elementId: string, context: ExecutionContext, fire: (delivery: SignalDelivery) => void, parking?: WaitParking): Promise<void> {
   const resumed = parking?.resume?.kind === 'signal' ? parking.resume : undefined;
   const name = resumed?.name ?? resolveSignalName(signal, context, elementId);
-  const subscriptionId = resumed?.subscriptionId ?? `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const subscriptionId = resumed?.subscriptionId ?? nextDerivedId(context, elementId);
   const subscription = context.signals.open(subscriptionId, name);
   subscription.backlog ??= [...(resumed?.backlog ?? [])];
   let withdraw: (() => void) | undefined;
@@ -121,13 +121,7 @@ export async function listenForSignals(signal: SignalDefinition, elementId: stri
       ...(subscription.delivery ? { delivery: subscription.delivery } : {}),
       backlog: [...backlog],
     }));
-    for (;;) {
-      await condition(() => subscription.delivery !== undefined);
-      if (context.parking.isFrozen) await context.parking.hold();
-      const delivery = subscription.delivery!;
-      subscription.delivery = backlog.shift();
-      fire(delivery);
-    }
+    await handEachDelivery(subscription, context.parking, () => backlog.shift(), fire);
   } finally {
     withdraw?.();
     context.signals.close(subscriptionId);
@@ -138,6 +132,6 @@ export async function listenForSignals(signal: SignalDefinition, elementId: stri
 /** A signal throw event: broadcast once (the id is derived, so a retried activity does not send twice). */
 export async function broadcastSignal(signal: SignalDefinition, elementId: string, context: ExecutionContext, variables: Record<string, unknown>): Promise<void> {
   const name = resolveSignalName(signal, context, elementId);
-  const signalId = `${context.instance.instanceId}:${elementId}:${context.nextOccurrence(elementId)}`;
+  const signalId = nextDerivedId(context, elementId);
   await signalActivities.broadcastSignal({ signalId, name, variables, instance: { ...context.instance, elementId } });
 }

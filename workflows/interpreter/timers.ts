@@ -8,6 +8,7 @@ import { addIsoDuration, parseIsoCycle, parseIsoDateTime, parseIsoDuration, type
 import type { ActiveElement } from '../definitions';
 import { resolveValue, type Variables } from './feel';
 import { IncidentError } from './incident';
+import { reportWait, type Parking, type ParkSlot } from './parking';
 
 /** The timer's text: a literal, or what its FEEL gives (a FEEL duration or date prints as ISO 8601). */
 function timerText(timer: TimerDefinition, variables: Variables, elementId: string): string {
@@ -43,13 +44,20 @@ export function timerCycle(timer: TimerDefinition, variables: Variables, element
   return cycle;
 }
 
-/** Sleeps until `dueAt` (a date in the past fires at once), showing it on the token's state. */
-export async function sleepUntil(dueAt: number, elementId: string, active?: ActiveElement): Promise<void> {
+/**
+ * Sleeps until `dueAt` (a date in the past fires at once). `active`: the token whose state
+ * shows the due time; `slot`: where the timer is reported as parked meanwhile. Once due in a
+ * frozen instance, it holds there (parking.ts).
+ */
+export async function sleepUntil(dueAt: number, elementId: string, parking: Parking, { active, slot }: { active?: ActiveElement; slot?: ParkSlot } = {}): Promise<void> {
   const delay = dueAt - new Date().getTime();
   if (active) active.timerDueAt = new Date(dueAt).toISOString();
+  const withdraw = reportWait(slot, () => ({ kind: 'timer', dueAt }));
   try {
     if (delay > 0) await sleep(delay, { summary: elementId });
+    if (parking.isFrozen) await parking.hold();
   } finally {
+    withdraw();
     if (active) delete active.timerDueAt;
   }
 }

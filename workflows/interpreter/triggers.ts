@@ -6,7 +6,7 @@
 import { patched } from '@temporalio/workflow';
 import type { EventTrigger } from '../../compiler/graph';
 import type { ActiveElement, TimerProgress } from '../definitions';
-import { reportWait, type ParkedListener, type WaitParking } from './parking';
+import type { ParkedListener, WaitParking } from './parking';
 import type { EventOccurrence, ExecutionContext } from './context';
 import { IncidentError } from './incident';
 import { listenForMessages, waitForMessage } from './messages';
@@ -47,12 +47,9 @@ export async function awaitTrigger(trigger: EventTrigger, elementId: string, con
       const resumed = parking?.resume?.kind === 'timer' ? parking.resume.dueAt : undefined;
       const due = options.dueAt ?? resumed ?? timerDueAt(trigger.timer, context.scope.variables.visible(), elementId, new Date().getTime());
       const withdraw = host ? showTimer(host, elementId, due) : undefined;
-      const withdrawWait = reportWait(parking?.slot, () => ({ kind: 'timer', dueAt: due }));
       try {
-        await sleepUntil(due, elementId);
-        if (context.parking.isFrozen) await context.parking.hold();
+        await sleepUntil(due, elementId, context.parking, parking ? { slot: parking.slot } : {});
       } finally {
-        withdrawWait();
         withdraw?.();
       }
       return { type: 'timer' };

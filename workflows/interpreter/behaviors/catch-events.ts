@@ -2,7 +2,7 @@ import type { MessageCatchEventNode, ReceiveTaskNode, SignalCatchEventNode, Time
 import type { ActiveElement } from '../../definitions';
 import type { Behavior, EventOccurrence, ExecutionContext } from '../context';
 import { waitForMessage } from '../messages';
-import { reportWait, type WaitParking } from '../parking';
+import type { WaitParking } from '../parking';
 import { waitForSignal } from '../signals';
 import { sleepUntil, timerDueAt } from '../timers';
 import { applyResult } from './service-task';
@@ -17,13 +17,7 @@ export async function awaitEvent(node: CatchNode, context: ExecutionContext, act
   if (node.kind === 'timerCatchEvent') {
     const resumed = parking?.resume?.kind === 'timer' ? parking.resume.dueAt : undefined;
     const due = resumed ?? timerDueAt(node.timer, context.scope.variables.visible(), node.id, new Date().getTime());
-    const withdraw = reportWait(parking?.slot, () => ({ kind: 'timer', dueAt: due }));
-    try {
-      await sleepUntil(due, node.id, active);
-      if (context.parking.isFrozen) await context.parking.hold();
-    } finally {
-      withdraw();
-    }
+    await sleepUntil(due, node.id, context.parking, { ...(active ? { active } : {}), ...(parking ? { slot: parking.slot } : {}) });
     return { type: 'timer' };
   }
   if (node.kind === 'signalCatchEvent') return { type: 'signal', delivery: await waitForSignal(node.signal, node.id, context, active, parking) };

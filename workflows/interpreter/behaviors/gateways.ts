@@ -1,7 +1,7 @@
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
 import type { EventBasedGatewayNode, InclusiveGatewayNode, ParallelGatewayNode } from '../../../compiler/graph';
 import type { Behavior, EventOccurrence } from '../context';
-import type { ParkedListener, ParkSlot } from '../parking';
+import { isParkedListener, type ParkedListener, type ParkSlot } from '../parking';
 import { evaluateFeel } from '../feel';
 import { IncidentError } from '../incident';
 import { upstreamOf } from '../upstream';
@@ -55,7 +55,7 @@ export const eventBasedGateway: Behavior<EventBasedGatewayNode> = async (node, c
     const waits: Record<string, ParkedListener> = {};
     for (const [flowId, slot] of slots) {
       const wait = slot.describe?.();
-      if (wait?.kind !== 'timer' && wait?.kind !== 'message' && wait?.kind !== 'signal') return undefined;
+      if (!isParkedListener(wait)) return undefined;
       waits[flowId] = wait;
     }
     return { kind: 'eventGateway', waits };

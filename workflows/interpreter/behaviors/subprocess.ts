@@ -12,7 +12,7 @@ import type { CallActivityActivities } from '../../../activities/contracts';
 import type { CallActivityNode, EventSubProcessNode, ProcessGraph, SubProcessNode } from '../../../compiler/graph';
 import { businessKeyAttribute, processKeyAttribute, processVersionAttribute } from '../../search-attributes';
 import { PROCESS_WORKFLOW, type RunProcessInput, type RunProcessResult } from '../../definitions';
-import type { Behavior, ScopeSnapshotSlot } from '../context';
+import { nextDerivedId, type Behavior, type ScopeSnapshotSlot } from '../context';
 import { applyMappings, resolveValue } from '../feel';
 import { IncidentError } from '../incident';
 import { BPMN_ERROR_FAILURE, throwBpmnError } from '../raise';
@@ -87,7 +87,7 @@ export const callActivity: Behavior<CallActivityNode> = async (node, context) =>
   try {
     result = await executeChild(PROCESS_WORKFLOW, {
       args: [input],
-      workflowId: `${context.instance.instanceId}:${node.id}:${context.nextOccurrence(node.id)}`,
+      workflowId: nextDerivedId(context, node.id),
       // The parent waits until the child has closed its tasks before its token moves on.
       cancellationType: ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,

@@ -63,12 +63,12 @@ interface OpenedTask {
 }
 
 /**
- * A task the previous run opened, taken up by a continued instance: same id, same record. Its
- * output mappings see the scope's variables as they are now, and its inputs (as in Camunda,
- * where the inputs are the task's local variables).
+ * A task the previous run opened, taken up by a continued instance: same id, same record (the
+ * instance reopened it before its handlers, see process-instance.ts). Its output mappings see
+ * the scope's variables as they are now, and its inputs (as in Camunda, where the inputs are
+ * the task's local variables).
  */
 function takeUpTask(context: ExecutionContext, token: Token, taskId: string, inputs: Variables): OpenedTask {
-  context.humanTasks.open.set(taskId, { elementId: token.active.elementId });
   token.active.taskId = taskId;
   return { taskId, inputs, local: { ...context.scope.variables.visible(), ...inputs }, sideWorkBeside: patched(SIDE_WORK_BESIDE) };
 }
